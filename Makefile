@@ -1,0 +1,94 @@
+# Dialoog: `make run` starts the app with demo data, `make test` runs everything CI runs.
+# Steps that install things are stamped, so a second run skips them and starts in seconds.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help
+
+help:
+	@echo "make run    - set up and serve on http://$(HOST):$(PORT) with demo data (SQLite in var/)"
+	@echo "make test   - lint, types and the whole test suite (TEST_DATABASE_URL selects PostgreSQL)"
+	@echo "make lock   - re-resolve requirements*.lock from pyproject.toml"
+
+# --- setup ---------------------------------------------------------------------------
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	touch $(VENV)/.installed $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/.copied: node_modules/.installed scripts/copy_vendor.mjs
+	node scripts/copy_vendor.mjs
+	touch $@
+
+PO_FILES := $(wildcard app/locales/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+app/locales/%/LC_MESSAGES/messages.mo: app/locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -l $* -d app/locales --statistics
+
+catalogs: $(MO_FILES)
+
+# Browser tests use Debian's Chromium (Playwright cannot download browsers here).
+/usr/bin/chromium:
+	@if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+
+# --- run -----------------------------------------------------------------------------
+
+migrate: $(VENV)/.installed
+	$(BIN)/alembic upgrade head
+
+demo: migrate
+	$(BIN)/python -m app.demo
+
+run: $(VENV)/.installed static/vendor/.copied catalogs demo
+	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
+
+# --- test ----------------------------------------------------------------------------
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check app tests migrations
+	$(BIN)/ruff format --check app tests migrations
+
+types: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-dev static/vendor/.copied catalogs /usr/bin/chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint types pytest
+
+# --- maintenance ---------------------------------------------------------------------
+
+# Extract translatable texts and merge them into the catalogs (then translate nl).
+extract-messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--project=Dialoog -o app/locales/messages.pot .
+	$(BIN)/pybabel update -i app/locales/messages.pot -d app/locales --no-location --width 100
+
+lock:
+	$(PYTHON) -m venv var/lock-tools && var/lock-tools/bin/pip install --quiet pip-tools==7.6.2
+	var/lock-tools/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	var/lock-tools/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --extra dev -c requirements.lock \
+		-o requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var/*.sqlite3* $(MO_FILES)

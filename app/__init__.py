@@ -1,0 +1,1 @@
+"""Dialoog: a co-creation platform for municipal budget dialogues."""

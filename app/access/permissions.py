@@ -1,0 +1,60 @@
+"""Permissions as named predicates, shared by routes (``require``) and templates (``can``).
+
+A predicate answers one question, e.g. ``"page.view"``: may this actor do this to this
+object now? It combines role, phase and ownership; routes enforce it and templates ask the
+same one, so a button is never shown for an action the route would refuse. Each domain
+registers its predicates in its own ``permissions.py``; a test walks every registered one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import structlog
+
+from app.errors import Forbidden
+
+# Until accounts exist the actor is always anonymous (None); the accounts revision gives
+# it a type of its own.
+Actor = Any
+Predicate = Callable[[Actor, Any], bool]
+
+_PREDICATES: dict[str, Predicate] = {}
+
+log = structlog.get_logger("dialoog.access")
+
+
+def predicate(name: str) -> Callable[[Predicate], Predicate]:
+    def register(func: Predicate) -> Predicate:
+        if name in _PREDICATES:
+            raise ValueError(f"permission {name!r} registered twice")
+        _PREDICATES[name] = func
+        return func
+
+    return register
+
+
+def registered() -> dict[str, Predicate]:
+    return dict(_PREDICATES)
+
+
+def can(actor: Actor, action: str, obj: Any = None) -> bool:
+    try:
+        check = _PREDICATES[action]
+    except KeyError:
+        raise LookupError(f"no permission named {action!r}") from None
+    return bool(check(actor, obj))
+
+
+def require(actor: Actor, action: str, obj: Any = None) -> None:
+    """Refuse with 403 (and a log line naming who tried what) unless ``can`` says yes."""
+    if not can(actor, action, obj):
+        log.warning(
+            "access.refused",
+            action=action,
+            actor=getattr(actor, "id", None),
+            object_type=type(obj).__name__ if obj is not None else None,
+            object_id=getattr(obj, "id", None),
+        )
+        raise Forbidden()

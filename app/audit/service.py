@@ -1,0 +1,56 @@
+"""The append-only audit trail. Every use case that changes something calls ``record``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db import ORGANIZATION_KEY
+from app.models import AuditEntry, Organization
+
+SYSTEM_ACTOR = "system"
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    target: Any,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    reason: str | None = None,
+) -> AuditEntry:
+    """Add one audit entry for ``action`` on ``target`` (any mapped object with an id).
+
+    ``action`` is a stable dotted name such as ``page.updated``; ``before``/``after`` hold
+    a short summary of the fields that changed, not whole records.
+    """
+    if getattr(target, "id", None) is None:
+        session.flush()  # the entry must name the object, so it needs its id
+    if isinstance(target, Organization):
+        organization_id = target.id
+    else:
+        organization_id = getattr(target, "organization_id", None) or session.info.get(
+            ORGANIZATION_KEY
+        )
+    entry = AuditEntry(
+        organization_id=organization_id,
+        actor_label=actor,
+        action=action,
+        object_type=type(target).__name__,
+        object_id=str(target.id),
+        before=before,
+        after=after,
+        reason=reason,
+    )
+    session.add(entry)
+    return entry
+
+
+def changes(obj: Any, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The before/after summary of setting ``values`` on ``obj``: only what differs."""
+    before = {k: getattr(obj, k) for k, v in values.items() if getattr(obj, k) != v}
+    after = {k: values[k] for k in before}
+    return before, after

@@ -1,0 +1,195 @@
+"""Engine, sessions, the declarative base, and the per-request unit of work.
+
+Two rules are enforced here rather than trusted to every query:
+
+* **Organization scoping.** A session carries the organization it works for in
+  ``session.info``. Every ORM statement touching an :class:`OrganizationScoped` model is
+  filtered to it, and a flush refuses to write a scoped row of another organization. A
+  statement on scoped data in a session without an organization fails closed, unless the
+  caller says ``all_organizations=True`` (the demo loader and maintenance jobs do).
+* **Append-only rows.** Models marked :class:`AppendOnly` cannot be updated or deleted
+  through the ORM; the migrations add database triggers for everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from itertools import chain
+from typing import Any
+
+from fastapi import Request
+from sqlalchemy import DateTime, Engine, ForeignKey, MetaData, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    ORMExecuteState,
+    Session,
+    mapped_column,
+    sessionmaker,
+    with_loader_criteria,
+)
+from sqlalchemy.types import TypeDecorator
+
+from app.config import Settings
+
+ORGANIZATION_KEY = "organization_id"
+ALL_ORGANIZATIONS = "all_organizations"
+
+# Stable constraint names, so Alembic can drop and alter them on both databases.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both databases (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use datetime.now(UTC)")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime}
+
+
+class OrganizationScoped:
+    """Mixin for every row that belongs to exactly one organization."""
+
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="RESTRICT"), index=True
+    )
+
+
+class AppendOnly:
+    """Mixin for rows that are written once and never changed (the audit trail)."""
+
+
+class ScopeViolation(RuntimeError):
+    """A programming error: data of one organization was reached from another."""
+
+
+def _touches_scoped_data(state: ORMExecuteState) -> bool:
+    return any(issubclass(m.class_, OrganizationScoped) for m in state.all_mappers)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _scope_to_organization(state: ORMExecuteState) -> None:
+    if state.is_column_load or state.is_relationship_load:
+        return  # the criteria travel with the parent statement's options
+    if not (state.is_select or state.is_update or state.is_delete):
+        return
+    if state.execution_options.get(ALL_ORGANIZATIONS) or state.session.info.get(ALL_ORGANIZATIONS):
+        return
+    if not _touches_scoped_data(state):
+        return
+    organization_id = state.session.info.get(ORGANIZATION_KEY)
+    if organization_id is None:
+        raise ScopeViolation("query on organization data in a session without organization")
+    state.statement = state.statement.options(
+        with_loader_criteria(
+            OrganizationScoped,
+            lambda cls: cls.organization_id == organization_id,
+            include_aliases=True,
+        )
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_writes(session: Session, _context: Any, _instances: Any) -> None:
+    organization_id = session.info.get(ORGANIZATION_KEY)
+    unrestricted = bool(session.info.get(ALL_ORGANIZATIONS))
+    for obj in chain(session.dirty, session.deleted):
+        if isinstance(obj, AppendOnly) and (obj in session.deleted or session.is_modified(obj)):
+            raise ScopeViolation(f"{type(obj).__name__} is append-only")
+    for obj in chain(session.new, session.dirty, session.deleted):
+        if not isinstance(obj, OrganizationScoped) or unrestricted:
+            continue
+        if organization_id is None:
+            raise ScopeViolation("write of organization data in a session without organization")
+        if obj in session.new and obj.organization_id is None:
+            obj.organization_id = organization_id
+        elif obj.organization_id != organization_id:
+            raise ScopeViolation(
+                f"{type(obj).__name__} of organization {obj.organization_id} written "
+                f"from organization {organization_id}"
+            )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL;
+    # take it over as SQLAlchemy's documentation recommends.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(database_url: str | URL, settings: Settings | None = None) -> Engine:
+    url = make_url(database_url)
+    echo = settings.db.echo if settings else False
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            from pathlib import Path
+
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    pool_size = settings.db.pool_size if settings else 5
+    max_overflow = settings.db.max_overflow if settings else 10
+    return create_engine(
+        url, echo=echo, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
+    )
+
+
+def make_session_factory(bind: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: templates may read loaded objects after the commit.
+    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's unit of work: commit when the handler returns, roll back on error.
+
+    Used with ``scope="function"`` (see :mod:`app.deps`) so the commit happens before the
+    response is sent: a failed commit becomes an error page, never a false success.
+    """
+    factory: sessionmaker[Session] = request.app.state.session_factory
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

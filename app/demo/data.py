@@ -1,0 +1,94 @@
+"""The demo cases, as data: Zeist's savings dialogue (2011) and Hoogeveen's savings sprint
+(2019). See shared/seeds. Later revisions add their users, processes and themes here.
+
+The colours are demo choices with enough contrast (WCAG AA), not the municipalities'
+official house styles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DemoPage:
+    slug: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class DemoOrganization:
+    slug: str
+    name: str
+    hosts: tuple[str, ...]
+    theme_tokens: dict[str, str]
+    logo_path: str
+    pages: tuple[DemoPage, ...] = field(default_factory=tuple)
+
+
+ZEIST = DemoOrganization(
+    slug="zeist",
+    name="Gemeente Zeist",
+    hosts=("localhost", "127.0.0.1", "zeist.localhost"),
+    theme_tokens={
+        "--dialoog-brand-color": "#00613f",
+        "--utrecht-link-color": "#00613f",
+        "--utrecht-link-hover-color": "#003d28",
+        "--utrecht-button-primary-action-background-color": "#00613f",
+        "--utrecht-button-primary-action-hover-background-color": "#003d28",
+    },
+    logo_path="img/logo-zeist.svg",
+    pages=(
+        DemoPage(
+            slug="over-de-dialoog",
+            title="Over de Bezuinigingsdialoog",
+            body=(
+                "Zeist moet vanaf 2012 elk jaar **6,2 miljoen euro** minder uitgeven. "
+                "De gemeente wil dat niet achter gesloten deuren beslissen. "
+                "Daarom zoeken inwoners, professionals en ambtenaren samen naar oplossingen.\n\n"
+                "## Hoe werkt het?\n\n"
+                "- De begroting is verdeeld in **acht thema's**, zoals Onderwijs en Sport.\n"
+                "- Elk thema moet **10 procent** besparen op de kosten die de gemeente "
+                "zelf kan beïnvloeden.\n"
+                "- Per thema leidt een **Chef de Dossier** het proces. De chef bemoeit zich "
+                "niet met de inhoud.\n"
+                "- Experts schrijven eerst een **groenboek**: de achtergrond en de kaders. "
+                "Daarna een **witboek** met concrete voorstellen en wat die betekenen "
+                "voor inwoners.\n"
+                "- Ambtenaren werken elk voorstel uit in een **productblad**. "
+                "De gemeenteraad beslist, en kan voorstellen wijzigen met amendementen.\n"
+            ),
+        ),
+    ),
+)
+
+HOOGEVEEN = DemoOrganization(
+    slug="hoogeveen",
+    name="Gemeente Hoogeveen",
+    hosts=("hoogeveen.localhost",),
+    theme_tokens={
+        "--dialoog-brand-color": "#8a1538",
+        "--utrecht-link-color": "#8a1538",
+        "--utrecht-link-hover-color": "#5c0e25",
+        "--utrecht-button-primary-action-background-color": "#8a1538",
+        "--utrecht-button-primary-action-hover-background-color": "#5c0e25",
+    },
+    logo_path="img/logo-hoogeveen.svg",
+    pages=(
+        DemoPage(
+            slug="over-de-hackaton",
+            title="Over de bezuinigingshackaton",
+            body=(
+                "Hoogeveen moet in het sociaal domein **9 miljoen euro per jaar** besparen, "
+                "en dit jaar al **5 miljoen euro**.\n\n"
+                "In **24 uur** werken tien teams van medewerkers en het college aan dezelfde "
+                "opdracht: een realistisch en samenhangend pakket maatregelen. Juristen en "
+                "financieel adviseurs toetsen elke maatregel. Een regiegroep volgt de teams "
+                "en publiceert tussenstanden.\n"
+            ),
+        ),
+    ),
+)
+
+ORGANIZATIONS: tuple[DemoOrganization, ...] = (ZEIST, HOOGEVEEN)

@@ -1,0 +1,125 @@
+"""Loads the demo cases idempotently: a second run finds everything in place and changes
+nothing (no rows, no audit entries). It goes through the same use cases as the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.audit.service import SYSTEM_ACTOR, changes, record
+from app.db import ORGANIZATION_KEY
+from app.demo.data import ORGANIZATIONS, DemoOrganization
+from app.models import Organization, OrganizationHost
+from app.organizations.branding import validate_tokens
+from app.pages.queries import page_by_slug
+from app.pages.service import create_page, update_page
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, *, created: bool = False, updated: bool = False) -> None:
+        if created:
+            self.created += 1
+        elif updated:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def _ensure_organization(
+    session: Session, demo: DemoOrganization, report: LoadReport
+) -> Organization:
+    organization = session.scalar(
+        select(Organization)
+        .options(selectinload(Organization.hosts))
+        .where(Organization.slug == demo.slug)
+    )
+    wanted = {
+        "name": demo.name,
+        "theme_tokens": validate_tokens(demo.theme_tokens),
+        "logo_path": demo.logo_path,
+    }
+    if organization is None:
+        organization = Organization(slug=demo.slug, hosts=[], **wanted)
+        session.add(organization)
+        session.flush()
+        session.info[ORGANIZATION_KEY] = organization.id
+        record(
+            session,
+            actor=SYSTEM_ACTOR,
+            action="organization.created",
+            target=organization,
+            after={"slug": demo.slug, "name": demo.name},
+        )
+        report.count(created=True)
+    else:
+        session.info[ORGANIZATION_KEY] = organization.id
+        before, after = changes(organization, wanted)
+        if after:
+            for key, value in after.items():
+                setattr(organization, key, value)
+            record(
+                session,
+                actor=SYSTEM_ACTOR,
+                action="organization.updated",
+                target=organization,
+                before=before,
+                after=after,
+            )
+        report.count(updated=bool(after))
+
+    known = {h.host for h in organization.hosts}
+    for host in demo.hosts:
+        if host not in known:
+            organization.hosts.append(OrganizationHost(host=host))
+            session.flush()
+            record(
+                session,
+                actor=SYSTEM_ACTOR,
+                action="organization.host_added",
+                target=organization,
+                after={"host": host},
+            )
+        report.count(created=host not in known)
+    return organization
+
+
+def load_demo(session: Session) -> LoadReport:
+    """Create or bring up to date every demo organization and what belongs to it."""
+    report = LoadReport()
+    try:
+        for demo in ORGANIZATIONS:
+            _ensure_organization(session, demo, report)
+            for demo_page in demo.pages:
+                page = page_by_slug(session, demo_page.slug)
+                if page is None:
+                    create_page(
+                        session,
+                        actor=SYSTEM_ACTOR,
+                        slug=demo_page.slug,
+                        title=demo_page.title,
+                        body=demo_page.body,
+                    )
+                    report.count(created=True)
+                else:
+                    changed = update_page(
+                        session,
+                        page,
+                        actor=SYSTEM_ACTOR,
+                        title=demo_page.title,
+                        body=demo_page.body,
+                    )
+                    report.count(updated=changed)
+            session.flush()
+    finally:
+        session.info.pop(ORGANIZATION_KEY, None)
+    return report

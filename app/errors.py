@@ -1,0 +1,56 @@
+"""Domain errors carry their HTTP status; one handler renders them (app.web.errors)."""
+
+from __future__ import annotations
+
+from app.i18n import lazy_gettext as _l
+
+
+class DomainError(Exception):
+    status_code = 400
+    default_title: str = _l("Something went wrong")
+    default_message: str = _l("Your request could not be handled.")
+
+    def __init__(self, message: str | None = None, *, title: str | None = None) -> None:
+        self.message = message if message is not None else str(self.default_message)
+        self.title = title if title is not None else str(self.default_title)
+        super().__init__(self.message)
+
+
+class NotFound(DomainError):
+    status_code = 404
+    default_title = _l("Page not found")
+    default_message = _l("We cannot find this page. It may have moved, or the address has a typo.")
+
+
+class UnknownHost(NotFound):
+    default_title = _l("Unknown address")
+    default_message = _l("No municipality uses Dialoog at this address.")
+
+
+class Forbidden(DomainError):
+    status_code = 403
+    default_title = _l("Not allowed")
+    default_message = _l("You may not do this.")
+
+
+class CsrfFailed(Forbidden):
+    default_title = _l("The form has expired")
+    default_message = _l(
+        "For your safety we did not process this form. Reload the page and try again."
+    )
+
+
+class Conflict(DomainError):
+    status_code = 409
+    default_title = _l("This has changed in the meantime")
+    default_message = _l("Someone else changed this while you were working on it.")
+
+
+class InvalidTransition(Conflict):
+    default_title = _l("This step is not possible")
+    default_message = _l("This step is not possible from the current state.")
+
+
+class PhaseClosed(Conflict):
+    default_title = _l("Not possible in this phase")
+    default_message = _l("This can only be done in another phase of the process.")

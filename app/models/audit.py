@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import AppendOnly, Base, OrganizationScoped, utcnow
+
+
+class AuditEntry(AppendOnly, OrganizationScoped, Base):
+    """One thing a person (or the system) did: who, when, what, to what, and why.
+
+    Written by every use case through :func:`app.audit.service.record`; never updated or
+    deleted (the ORM refuses, and database triggers refuse whatever bypasses the ORM).
+    """
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_object", "object_type", "object_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Accounts arrive in a later revision; until then an actor is named by a label.
+    actor_label: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(100))
+    object_type: Mapped[str] = mapped_column(String(60))
+    object_id: Mapped[str] = mapped_column(String(60))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -1,0 +1,109 @@
+"""The Jinja environment and the one function routes use to answer with HTML.
+
+Templates get the same helpers everywhere: ``_``/``ngettext`` (the request's locale),
+``csrf_token()``, ``static_url()``, ``can()`` (the permission predicates routes enforce),
+and filters for Markdown and money.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Any
+
+from babel.numbers import format_currency, format_decimal
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2_fragments import render_block
+
+from app.access import permissions
+from app.config import ROOT
+from app.organizations.branding import theme_version
+from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
+from app.web import csrf
+from app.web.markdown import render_markdown
+
+TEMPLATES_DIR = ROOT / "templates"
+STATIC_DIR = ROOT / "static"
+
+
+@lru_cache(maxsize=256)
+def _static_version(path: str) -> str:
+    file = STATIC_DIR / path
+    return hashlib.sha256(file.read_bytes()).hexdigest()[:10] if file.is_file() else "0"
+
+
+def static_url(path: str) -> str:
+    """A static file's URL with a content hash, so browsers may cache it for long."""
+    return f"/static/{path}?v={_static_version(path)}"
+
+
+def euro(amount: int | float | None, *, cents: bool = False) -> str:
+    if amount is None:
+        return "–"
+    return format_currency(
+        amount,
+        "EUR",
+        locale=get_locale(),
+        format=None if cents else "¤ #,##0",
+        currency_digits=cents,
+    )
+
+
+def number(value: int | float) -> str:
+    return format_decimal(value, locale=get_locale())
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(
+        static_url=static_url,
+        theme_version=theme_version,
+        get_locale=get_locale,
+        locales=LOCALES,
+        locale_names=LOCALE_NAMES,
+    )
+    env.filters.update(markdown=render_markdown, euro=euro, number=number)
+    return env
+
+
+def _context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
+    raw = request.scope.get("state", {}).get("csrf_raw", "")
+    secret = request.app.state.settings.secret_key
+    actor = getattr(request.state, "actor", None)
+    return {
+        "request": request,
+        "organization": getattr(request.state, "organization", None),
+        "csrf_token": lambda: csrf.form_token(secret, raw),
+        "csrf_field_name": csrf.FORM_FIELD,
+        "can": lambda action, obj=None: permissions.can(actor, action, obj),
+        **context,
+    }
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    block: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """Render a whole page, or only ``block`` of it (the part an htmx request swaps)."""
+    env: Environment = request.app.state.jinja
+    full_context = _context(request, context or {})
+    if block is None:
+        html = env.get_template(template).render(full_context)
+    else:
+        html = render_block(env, template, block, full_context)
+    return HTMLResponse(html, status_code=status_code, headers=headers)
