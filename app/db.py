@@ -7,6 +7,9 @@ Two rules are enforced here rather than trusted to every query:
   filtered to it, and a flush refuses to write a scoped row of another organization. A
   statement on scoped data in a session without an organization fails closed, unless the
   caller says ``all_organizations=True`` (the demo loader and maintenance jobs do).
+  One gap of SQLAlchemy's loader criteria: ``select(func.count()).select_from(Model)``
+  is not filtered. Count a column instead, ``select(func.count(Model.id))``; a test in
+  tests/test_conventions.py keeps the pattern out of app/.
 * **Append-only rows.** Models marked :class:`AppendOnly` cannot be updated or deleted
   through the ORM; the migrations add database triggers for everything else.
 """
@@ -14,6 +17,7 @@ Two rules are enforced here rather than trusted to every query:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from itertools import chain
 from typing import Any
@@ -72,7 +76,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UtcDateTime}
+    type_annotation_map = {datetime: UtcDateTime}  # noqa: RUF012 - SQLAlchemy's hook
 
 
 class OrganizationScoped:
@@ -193,3 +197,18 @@ def get_session(request: Request) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def organization_scope(session: Session, organization_id: int) -> Iterator[Session]:
+    """Work for one organization outside a request (jobs, the demo loader, tests)."""
+    previous = session.info.get(ORGANIZATION_KEY)
+    session.info[ORGANIZATION_KEY] = organization_id
+    try:
+        yield session
+        session.flush()  # pending writes are checked against the scope they were made in
+    finally:
+        if previous is None:
+            session.info.pop(ORGANIZATION_KEY, None)
+        else:
+            session.info[ORGANIZATION_KEY] = previous

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.db import ORGANIZATION_KEY, get_session
 from app.errors import UnknownHost
 from app.models import Organization
-from app.organizations.queries import organization_for_host
+from app.organizations.queries import OrganizationView, organization_for_host
 
 # scope="function": the unit of work ends (commits) before the response is sent.
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
@@ -24,8 +24,7 @@ def get_current_organization(request: Request, db: DbSession) -> Organization:
     if organization is None:
         raise UnknownHost()
     db.info[ORGANIZATION_KEY] = organization.id
-    request.state.organization = organization
-    request.scope["state"]["organization_slug"] = organization.slug
+    request.state.organization = OrganizationView.of(organization)
     return organization
 
 

@@ -11,9 +11,9 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
+from app import models  # noqa: F401 - registers every table on Base.metadata
 from app.config import get_settings
 from app.db import Base, make_engine
-from app import models  # noqa: F401 - registers every table on Base.metadata
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

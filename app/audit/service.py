@@ -29,12 +29,13 @@ def record(
     """
     if getattr(target, "id", None) is None:
         session.flush()  # the entry must name the object, so it needs its id
-    if isinstance(target, Organization):
-        organization_id = target.id
-    else:
-        organization_id = getattr(target, "organization_id", None) or session.info.get(
-            ORGANIZATION_KEY
-        )
+    organization_id: int | None = (
+        target.id
+        if isinstance(target, Organization)
+        else getattr(target, "organization_id", None) or session.info.get(ORGANIZATION_KEY)
+    )
+    if organization_id is None:
+        raise ValueError(f"cannot tell which organization {target!r} belongs to")
     entry = AuditEntry(
         organization_id=organization_id,
         actor_label=actor,

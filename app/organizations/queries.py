@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,3 +34,25 @@ def organization_for_host(
             select(Organization).where(Organization.slug == settings.default_organization)
         )
     return organization
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationView:
+    """What pages need of the request's organization, detached from any session: it stays
+    readable after a rollback, so error pages keep the municipality's name and colours."""
+
+    id: int
+    slug: str
+    name: str
+    theme_tokens: dict[str, Any]
+    logo_path: str | None
+
+    @classmethod
+    def of(cls, organization: Organization) -> OrganizationView:
+        return cls(
+            id=organization.id,
+            slug=organization.slug,
+            name=organization.name,
+            theme_tokens=dict(organization.theme_tokens),
+            logo_path=organization.logo_path,
+        )

@@ -11,8 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import DomainError, Forbidden, NotFound
 from app.i18n import gettext as _
-from app.models import Organization
-from app.organizations.queries import organization_for_host
+from app.organizations.queries import OrganizationView, organization_for_host
 from app.web.htmx import is_htmx
 from app.web.middleware import security_headers
 from app.web.templating import render
@@ -20,7 +19,7 @@ from app.web.templating import render
 log = structlog.get_logger("dialoog.errors")
 
 
-def _organization_for_error_page(request: Request) -> Organization | None:
+def _organization_for_error_page(request: Request) -> OrganizationView | None:
     """Branding for the error page: the request's organization if it was resolved,
     otherwise a best-effort lookup (an error page must render even without one)."""
     organization = getattr(request.state, "organization", None)
@@ -28,9 +27,10 @@ def _organization_for_error_page(request: Request) -> Organization | None:
         return organization  # type: ignore[no-any-return]
     try:
         with request.app.state.session_factory() as session:
-            return organization_for_host(
+            found = organization_for_host(
                 session, request.headers.get("host", ""), request.app.state.settings
             )
+            return OrganizationView.of(found) if found else None
     except Exception:  # the database may be what failed
         log.warning("error_page.organization_lookup_failed", exc_info=True)
         return None

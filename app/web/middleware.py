@@ -108,5 +108,5 @@ class RequestContextMiddleware:
                 path=scope["path"],
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
-                organization=scope.get("state", {}).get("organization_slug"),
+                organization=getattr(scope.get("state", {}).get("organization"), "slug", None),
             )

@@ -32,7 +32,7 @@ def safe_next(target: str | None) -> str:
 def switch_locale(
     request: Request,
     locale: Annotated[str, Form()],
-    next: Annotated[str | None, Form()] = None,  # noqa: A002 - the form field's name
+    next: Annotated[str | None, Form()] = None,
 ) -> RedirectResponse:
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(

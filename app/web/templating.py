@@ -19,8 +19,8 @@ from jinja2_fragments import render_block
 
 from app.access import permissions
 from app.config import ROOT
-from app.organizations.branding import theme_version
 from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
+from app.organizations.branding import theme_version
 from app.web import csrf
 from app.web.markdown import render_markdown
 

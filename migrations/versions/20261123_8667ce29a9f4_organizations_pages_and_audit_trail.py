@@ -15,7 +15,6 @@ from alembic import op
 import app.db
 from migrations.helpers import drop_append_only, make_append_only
 
-
 revision: str = "8667ce29a9f4"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None

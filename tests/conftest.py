@@ -1,0 +1,105 @@
+"""Fixtures: a real database built by the migrations, each test in a transaction that is
+rolled back, and the app wired to that transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.db import make_engine
+from app.logging_setup import configure_logging
+from app.main import create_app
+from app.models import Organization
+from tests.databases import fresh_database, migrate
+from tests.factories import make_organization
+
+TEST_SECRET = "test-secret-key-for-the-suite-only"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _structured_logs() -> None:
+    # The same logging the app configures, so caplog sees structlog's events.
+    configure_logging(Settings(environment="test", log_level="INFO"))
+
+
+@pytest.fixture(scope="session")
+def sqlite_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("databases")
+
+
+@pytest.fixture(scope="session")
+def database_url(sqlite_dir: Path) -> str:
+    url = fresh_database("main", sqlite_dir)
+    migrate(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        yield connection
+        transaction.rollback()
+
+
+@pytest.fixture
+def session_factory(connection: Connection) -> sessionmaker[Session]:
+    # Every commit inside the test (the app's unit of work) only releases a savepoint;
+    # the outer transaction is rolled back when the test ends.
+    return sessionmaker(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        autoflush=False,
+    )
+
+
+@pytest.fixture
+def db(session_factory: sessionmaker[Session]) -> Iterator[Session]:
+    with session_factory() as session:
+        yield session
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        default_organization="testdorp",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, session_factory: sessionmaker[Session]) -> FastAPI:
+    app = create_app(settings)
+    app.state.engine.dispose()
+    app.state.session_factory = session_factory
+    return app
+
+
+@pytest.fixture
+def organization(db: Session) -> Organization:
+    return make_organization(
+        db, slug="testdorp", name="Gemeente Testdorp", hosts=("testdorp.test",)
+    )
+
+
+@pytest.fixture
+def client(app: FastAPI, organization: Organization) -> Iterator[TestClient]:
+    with TestClient(app, base_url="http://testdorp.test") as client:
+        yield client

@@ -1,0 +1,49 @@
+"""Conventions that keep the code safe, checked over the source tree."""
+
+from __future__ import annotations
+
+import re
+
+from app.config import ROOT
+
+APP_FILES = sorted((ROOT / "app").rglob("*.py"))
+
+
+def test_no_count_through_select_from() -> None:
+    """``select(func.count()).select_from(Model)`` escapes organization scoping (see app.db)."""
+    pattern = re.compile(r"func\.count\(\)\s*\)\s*\.select_from")
+    offenders = [
+        str(f.relative_to(ROOT))
+        for f in APP_FILES
+        if pattern.search(f.read_text()) and f.name != "db.py"  # db.py names it to warn
+    ]
+    assert offenders == []
+
+
+def test_services_do_not_commit() -> None:
+    """One unit of work per request: only app.db commits (and the demo command's block)."""
+    offenders = [
+        str(f.relative_to(ROOT))
+        for f in APP_FILES
+        if ".commit()" in f.read_text() and f.relative_to(ROOT).as_posix() != "app/db.py"
+    ]
+    assert offenders == []
+
+
+def test_relationships_do_not_load_lazily() -> None:
+    """Every relationship says lazy="raise", so an N+1 query is an error, not a slow page."""
+    offenders = []
+    for f in sorted((ROOT / "app" / "models").glob("*.py")):
+        for call in re.findall(r"relationship\((.*?)\)\n", f.read_text(), flags=re.S):
+            if 'lazy="raise"' not in call:
+                offenders.append(f"{f.name}: relationship({call.strip()[:40]}...)")
+    assert offenders == []
+
+
+def test_python_files_stay_small() -> None:
+    big = [
+        f"{f.relative_to(ROOT)} ({n} lines)"
+        for f in APP_FILES
+        if (n := len(f.read_text().splitlines())) > 500
+    ]
+    assert big == []
