@@ -1,0 +1,153 @@
+"""Browser journeys: Playwright drives Debian's Chromium against a live server that runs
+the real app on its own database (migrated, with the demo data). Every page a test visits
+must get an axe-core scan; a page left unscanned fails the test."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from playwright.sync_api import ConsoleMessage, Page, Response
+
+from app.config import ROOT, Settings
+from app.db import make_engine, make_session_factory
+from app.demo.loader import load_demo
+from app.main import create_app
+from tests.conftest import TEST_SECRET
+from tests.databases import fresh_database, migrate
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.path):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    # Playwright cannot download its own browsers here; Debian's Chromium does the job.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def live_server(sqlite_dir: Path) -> Iterator[str]:
+    url = fresh_database("e2e", sqlite_dir)
+    migrate(url)
+    engine = make_engine(url)
+    with make_session_factory(engine).begin() as session:
+        load_demo(session)
+    engine.dispose()
+
+    settings = Settings(environment="test", database_url=url, secret_key=TEST_SECRET)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the live server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+class Axe:
+    """Runs axe-core in the page and remembers which addresses were scanned."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.scanned: set[str] = set()
+        self.visited: set[str] = set()
+
+    def check(self) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            # Evaluated through the DevTools protocol, which the page's CSP does not govern,
+            # so the scan runs against the real headers rather than a relaxed context.
+            page.evaluate(AXE_SOURCE.read_text() + "\n;true")
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        violations = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+        assert violations == [], f"axe found WCAG 2.1 A/AA problems on {page.url}:\n" + json.dumps(
+            violations, indent=2, ensure_ascii=False
+        )
+        self.scanned.add(_without_fragment(page.url))
+
+
+@pytest.fixture
+def axe(page: Page) -> Iterator[Axe]:
+    checker = Axe(page)
+    problems: list[str] = []
+
+    def on_navigation(frame: Any) -> None:
+        if frame == page.main_frame:
+            checker.visited.add(_without_fragment(frame.url))
+
+    def on_console(message: ConsoleMessage) -> None:
+        # Failed loads are judged by on_response, which knows a page's own 404 from a
+        # missing stylesheet.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            problems.append(message.text)
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400 and response.request.resource_type != "document":
+            problems.append(f"{response.status} for {response.url}")
+
+    page.on("framenavigated", on_navigation)
+    page.on("console", on_console)
+    page.on("response", on_response)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield checker
+    unscanned = sorted(checker.visited - checker.scanned - {"about:blank"})
+    assert unscanned == [], f"pages visited without an accessibility scan: {unscanned}"
+    assert problems == [], f"the browser reported errors (CSP, scripts, resources): {problems}"
+
+
+def _without_fragment(url: str) -> str:
+    return url.split("#", 1)[0]
