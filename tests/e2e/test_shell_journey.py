@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import Axe
@@ -86,7 +85,7 @@ def test_the_accessibility_scan_does_catch_problems(page: Page, live_server: str
     axe.check()
     page.evaluate(
         "document.querySelector('main').insertAdjacentHTML('beforeend',"
-        " '<img src=\"/static/img/favicon.svg\"><input type=\"text\">')"
+        ' \'<img src="/static/img/favicon.svg"><input type="text">\')'
     )
     with pytest.raises(AssertionError, match="image-alt"):
         axe.check()
