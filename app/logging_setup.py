@@ -42,6 +42,10 @@ def configure_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level.upper())
-    # Our request log replaces uvicorn's access log (it knows the organization and timing).
+    # uvicorn's own lines go through the same formatter; our request log replaces its
+    # access log (it knows the organization and the timing).
+    for name in ("uvicorn", "uvicorn.error"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
     logging.getLogger("uvicorn.access").handlers[:] = []
     logging.getLogger("uvicorn.access").propagate = False

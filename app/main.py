@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import Depends, FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from app.config import Settings, get_settings
 from app.db import make_engine, make_session_factory
@@ -15,6 +14,7 @@ from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.middleware import RequestContextMiddleware
 from app.web.routes import router as web_router
+from app.web.static import VersionedStaticFiles
 from app.web.templating import STATIC_DIR, make_environment
 
 
@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(RequestContextMiddleware, settings=settings)
     install_error_handlers(app)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
     for router in (web_router, organization_router, page_router):
         app.include_router(router)
     return app

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -103,3 +103,26 @@ def organization(db: Session) -> Organization:
 def client(app: FastAPI, organization: Organization) -> Iterator[TestClient]:
     with TestClient(app, base_url="http://testdorp.test") as client:
         yield client
+
+
+class QueryCounter:
+    """Counts the SQL statements sent on the test's connection."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, *args: object) -> None:
+        self.statements.append(str(args[2]))
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def queries(connection: Connection) -> Iterator[QueryCounter]:
+    """Query budgets: a page's statement count must not grow with the rows it shows."""
+    counter = QueryCounter()
+    event.listen(connection, "before_cursor_execute", counter)
+    yield counter
+    event.remove(connection, "before_cursor_execute", counter)
