@@ -91,7 +91,10 @@ class RequestContextMiddleware:
                 for name, value in self.headers.items():
                     headers.setdefault(name, value)
                 headers["X-Request-ID"] = request_id
-                if new_token is not None:
+                # Only pages carry forms; static files and CSS stay cookie-free (cacheable).
+                if new_token is not None and headers.get("content-type", "").startswith(
+                    "text/html"
+                ):
                     secure = "; Secure" if self.settings.secure_cookies else ""
                     headers.append(
                         "Set-Cookie",

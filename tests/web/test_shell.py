@@ -204,3 +204,9 @@ def test_the_unit_of_work_rolls_back_on_error(
 def test_health_check(client: TestClient) -> None:
     response = client.get("/healthz")
     assert response.json() == {"status": "ok"}
+
+
+def test_only_pages_set_the_csrf_cookie(client: TestClient) -> None:
+    assert "set-cookie" not in client.get("/static/css/app.css").headers
+    assert "set-cookie" not in client.get("/huisstijl.css").headers
+    assert "dialoog_csrf=" in client.get("/").headers["set-cookie"]
