@@ -22,6 +22,46 @@ class DatabaseSettings(BaseModel):
     max_overflow: int = 10
 
 
+class MailSettings(BaseModel):
+    # "outbox" keeps mails in the database and shows them on /dev/postvak (development);
+    # "smtp" sends them.
+    backend: Literal["outbox", "smtp"] = "outbox"
+    host: str = "127.0.0.1"
+    port: int = 25
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str | None = None
+    password: str | None = None
+    sender: str = "Dialoog <noreply@dialoog.invalid>"
+    timeout_seconds: float = 10.0
+
+
+class OidcProviderSettings(BaseModel):
+    """One OpenID Connect provider, e.g. a municipality's own sign-in for its staff."""
+
+    name: str  # in URLs: /aanmelden/oidc/<name>
+    label: str  # on the button: "Aanmelden met <label>"
+    organization: str  # the organization (slug) whose staff use it
+    discovery_url: str
+    client_id: str
+    client_secret: str
+    scopes: str = "openid email profile"
+    name_claim: str = "name"
+    email_claim: str = "email"
+    # Optional: a claim listing the person's groups, and which values give which role.
+    roles_claim: str | None = None
+    role_map: dict[str, str] = Field(default_factory=dict)
+
+
+class AccountSettings(BaseModel):
+    session_days: int = 14
+    privacy_version: str = "2026-11"
+    confirm_link_hours: int = 72
+    reset_link_minutes: int = 60
+    # Failed sign-ins allowed before waiting starts, per account and per address.
+    free_failures_per_account: int = 5
+    free_failures_per_address: int = 20
+
+
 class I18nSettings(BaseModel):
     default_locale: str = "nl"
     locales: tuple[str, ...] = ("nl", "en")
@@ -42,12 +82,21 @@ class Settings(BaseSettings):
     # them; in production every host must be claimed explicitly.
     local_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
     default_organization: str = "zeist"
+    # How background jobs run: a thread in the app process, inline after each commit
+    # (the tests), or off (a separate worker, or none).
+    jobs_mode: Literal["thread", "inline", "off"] = "thread"
     db: DatabaseSettings = DatabaseSettings()
     i18n: I18nSettings = I18nSettings()
+    mail: MailSettings = MailSettings()
+    accounts: AccountSettings = AccountSettings()
+    oidc_providers: list[OidcProviderSettings] = Field(default_factory=list)
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    def providers_for(self, organization_slug: str) -> list[OidcProviderSettings]:
+        return [p for p in self.oidc_providers if p.organization == organization_slug]
 
     @property
     def secure_cookies(self) -> bool:

@@ -191,7 +191,10 @@ def get_session(request: Request) -> Iterator[Session]:
     session = factory()
     try:
         yield session
+        queued_jobs = session.info.pop("jobs_queued", False)
         session.commit()
+        if queued_jobs:
+            request.app.state.jobs.after_commit()
     except BaseException:
         session.rollback()
         raise

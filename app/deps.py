@@ -7,8 +7,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
+from app.access.actor import Actor
+from app.accounts.sessions import load_actor
 from app.db import ORGANIZATION_KEY, get_session
-from app.errors import UnknownHost
+from app.errors import SignInRequired, UnknownHost
 from app.models import Organization
 from app.organizations.queries import OrganizationView, organization_for_host
 
@@ -17,15 +19,31 @@ DbSession = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def get_current_organization(request: Request, db: DbSession) -> Organization:
-    """The organization this request is for, chosen by host name; scopes the session to it."""
-    organization = organization_for_host(
-        db, request.headers.get("host", ""), request.app.state.settings
-    )
+    """The organization this request is for, chosen by host name; scopes the session to it
+    and loads the signed-in person (if any), so every page knows both."""
+    settings = request.app.state.settings
+    organization = organization_for_host(db, request.headers.get("host", ""), settings)
     if organization is None:
         raise UnknownHost()
     db.info[ORGANIZATION_KEY] = organization.id
     request.state.organization = OrganizationView.of(organization)
+    request.state.actor = load_actor(db, request, settings)
     return organization
 
 
 CurrentOrg = Annotated[Organization, Depends(get_current_organization)]
+
+
+def get_optional_actor(request: Request, organization: CurrentOrg) -> Actor | None:
+    return getattr(request.state, "actor", None)
+
+
+def get_current_actor(request: Request, organization: CurrentOrg) -> Actor:
+    actor: Actor | None = getattr(request.state, "actor", None)
+    if actor is None:
+        raise SignInRequired()
+    return actor
+
+
+OptionalActor = Annotated[Actor | None, Depends(get_optional_actor)]
+CurrentActor = Annotated[Actor, Depends(get_current_actor)]

@@ -27,6 +27,14 @@ class UnknownHost(NotFound):
     default_message = _l("No municipality uses Dialoog at this address.")
 
 
+class SignInRequired(DomainError):
+    """Not an error page: the handler sends the visitor to sign in, and back afterwards."""
+
+    status_code = 401
+    default_title = _l("Please sign in")
+    default_message = _l("Sign in to do this.")
+
+
 class Forbidden(DomainError):
     status_code = 403
     default_title = _l("Not allowed")
@@ -38,6 +46,12 @@ class CsrfFailed(Forbidden):
     default_message = _l(
         "For your safety we did not process this form. Reload the page and try again."
     )
+
+
+class TooManyAttempts(DomainError):
+    status_code = 429
+    default_title = _l("Too many attempts")
+    default_message = _l("Please wait a moment and try again.")
 
 
 class Conflict(DomainError):

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, FastAPI
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+from fastapi import Depends, FastAPI
+from starlette.middleware.sessions import SessionMiddleware
+
+# Importing these registers their permission predicates and jobs.
+from app.accounts import permissions as _account_permissions  # noqa: F401
+from app.accounts.oidc import make_oauth
+from app.accounts.oidc import router as oidc_router
+from app.accounts.routes import router as account_router
+from app.admin import permissions as _admin_permissions  # noqa: F401
+from app.admin.routes import router as admin_router
 from app.config import Settings, get_settings
 from app.db import make_engine, make_session_factory
+from app.jobs.runner import JobRunner
 from app.logging_setup import configure_logging
+from app.mail import sending as _mail_jobs  # noqa: F401
+from app.mail.routes import router as mail_router
 from app.organizations.routes import router as organization_router
-from app.pages import permissions as _page_permissions  # noqa: F401 - registers predicates
+from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
@@ -16,6 +30,15 @@ from app.web.middleware import RequestContextMiddleware
 from app.web.routes import router as web_router
 from app.web.static import VersionedStaticFiles
 from app.web.templating import STATIC_DIR, make_environment
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    app.state.jobs.start()
+    try:
+        yield
+    finally:
+        app.state.jobs.stop()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -27,16 +50,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_url=None,  # the public API (a later revision) publishes its own document
         dependencies=[Depends(verify_csrf)],
+        lifespan=lifespan,
     )
     engine = make_engine(settings.database_url, settings)
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.jinja = make_environment()
+    app.state.jobs = JobRunner(app.state.session_factory, settings)
+    app.state.oauth = make_oauth(settings)
 
     app.add_middleware(RequestContextMiddleware, settings=settings)
+    # Only for the OpenID Connect flow's state (ten minutes); see app.accounts.oidc.
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie="dialoog_oidc",
+        max_age=600,
+        same_site="lax",
+        https_only=settings.secure_cookies,
+    )
     install_error_handlers(app)
     app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
-    for router in (web_router, organization_router, page_router):
+    for router in (
+        web_router,
+        organization_router,
+        page_router,
+        account_router,
+        oidc_router,
+        admin_router,
+        mail_router,
+    ):
         app.include_router(router)
     return app

@@ -7,7 +7,9 @@ from alembic import op
 
 def make_append_only(table: str) -> None:
     """Database triggers that refuse UPDATE and DELETE on ``table``: the audit trail stays
-    append-only even for a script that bypasses the ORM."""
+    append-only even for a script that bypasses the ORM. Safe to call again after SQLite
+    rebuilt the table (batch mode), which drops its triggers."""
+    drop_append_only(table)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             """

@@ -12,13 +12,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import Settings
+from app.config import MailSettings, Settings
 from app.db import make_engine
+from app.jobs.runner import JobRunner
 from app.logging_setup import configure_logging
 from app.main import create_app
 from app.models import Organization
 from tests.databases import fresh_database, migrate
 from tests.factories import make_organization
+from tests.mailbox import Mailbox, SmtpServer, start_smtp_server
 
 TEST_SECRET = "test-secret-key-for-the-suite-only"
 
@@ -75,13 +77,29 @@ def db(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, smtp_server: SmtpServer) -> Settings:
     return Settings(
         environment="test",
         database_url=database_url,
         secret_key=TEST_SECRET,
         default_organization="testdorp",
+        jobs_mode="inline",
+        mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
     )
+
+
+@pytest.fixture(scope="session")
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1; the app sends its mail there."""
+    server = start_smtp_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox(smtp_server: SmtpServer) -> Mailbox:
+    smtp_server.mailbox.clear()
+    return smtp_server.mailbox
 
 
 @pytest.fixture
@@ -89,6 +107,7 @@ def app(settings: Settings, session_factory: sessionmaker[Session]) -> FastAPI:
     app = create_app(settings)
     app.state.engine.dispose()
     app.state.session_factory = session_factory
+    app.state.jobs = JobRunner(session_factory, settings)
     return app
 
 
@@ -126,3 +145,15 @@ def queries(connection: Connection) -> Iterator[QueryCounter]:
     event.listen(connection, "before_cursor_execute", counter)
     yield counter
     event.remove(connection, "before_cursor_execute", counter)
+
+
+@pytest.fixture
+def app_client_pair(
+    app: FastAPI, organization: Organization
+) -> Iterator[tuple[TestClient, TestClient]]:
+    """Two browsers on the same site (two devices of one person, or two people)."""
+    with (
+        TestClient(app, base_url="http://testdorp.test") as first,
+        TestClient(app, base_url="http://testdorp.test") as second,
+    ):
+        yield first, second

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
-from app.db import organization_scope
-from app.models import Organization, OrganizationHost, Page
+from app.access.roles import Role
+from app.access.service import grant_role
+from app.accounts.passwords import hash_password
+from app.db import organization_scope, utcnow
+from app.models import Organization, OrganizationHost, Page, User
 from app.pages.service import create_page
 
 
@@ -35,3 +39,40 @@ def make_page(
 ) -> Page:
     with organization_scope(db, organization.id):
         return create_page(db, actor="test", slug=slug, title=title, body=body)
+
+
+DEFAULT_PASSWORD = "een lange zin als wachtwoord"
+
+
+@lru_cache(maxsize=1)
+def _default_hash() -> str:
+    # Argon2 is slow on purpose; hash the shared test password once per run.
+    return hash_password(DEFAULT_PASSWORD)
+
+
+def make_user(
+    db: Session,
+    organization: Organization,
+    *,
+    email: str = "annelies@example.org",
+    display_name: str = "Annelies",
+    confirmed: bool = True,
+    roles: Sequence[Role] = (),
+    password: str | None = DEFAULT_PASSWORD,
+) -> User:
+    with organization_scope(db, organization.id):
+        user = User(
+            display_name=display_name,
+            email=email,
+            password_hash=(
+                _default_hash() if password == DEFAULT_PASSWORD else hash_password(password)
+            )
+            if password
+            else None,
+            email_confirmed_at=utcnow() if confirmed else None,
+        )
+        db.add(user)
+        db.flush()
+        for role in roles:
+            grant_role(db, "test", user, role)
+    return user

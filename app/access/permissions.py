@@ -13,12 +13,11 @@ from typing import Any
 
 import structlog
 
-from app.errors import Forbidden
+from app.access.actor import Actor
+from app.errors import Forbidden, SignInRequired
 
-# Until accounts exist the actor is always anonymous (None); the accounts revision gives
-# it a type of its own.
-Actor = Any
-Predicate = Callable[[Actor, Any], bool]
+# A predicate gets the actor (None for an anonymous visitor) and the object in question.
+Predicate = Callable[[Actor | None, Any], bool]
 
 _PREDICATES: dict[str, Predicate] = {}
 
@@ -39,7 +38,7 @@ def registered() -> dict[str, Predicate]:
     return dict(_PREDICATES)
 
 
-def can(actor: Actor, action: str, obj: Any = None) -> bool:
+def can(actor: Actor | None, action: str, obj: Any = None) -> bool:
     try:
         check = _PREDICATES[action]
     except KeyError:
@@ -47,8 +46,9 @@ def can(actor: Actor, action: str, obj: Any = None) -> bool:
     return bool(check(actor, obj))
 
 
-def require(actor: Actor, action: str, obj: Any = None) -> None:
-    """Refuse with 403 (and a log line naming who tried what) unless ``can`` says yes."""
+def require(actor: Actor | None, action: str, obj: Any = None) -> None:
+    """Refuse unless ``can`` says yes: an anonymous visitor is sent to sign in, a signed-in
+    person gets a 403, and either way a log line names who tried what."""
     if not can(actor, action, obj):
         log.warning(
             "access.refused",
@@ -57,4 +57,6 @@ def require(actor: Actor, action: str, obj: Any = None) -> None:
             object_type=type(obj).__name__ if obj is not None else None,
             object_id=getattr(obj, "id", None),
         )
+        if actor is None:
+            raise SignInRequired()
         raise Forbidden()

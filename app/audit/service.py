@@ -6,8 +6,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.access.actor import Actor
 from app.db import ORGANIZATION_KEY
-from app.models import AuditEntry, Organization
+from app.models import AuditEntry, Organization, User
 
 SYSTEM_ACTOR = "system"
 
@@ -15,7 +16,7 @@ SYSTEM_ACTOR = "system"
 def record(
     session: Session,
     *,
-    actor: str,
+    actor: User | Actor | str,
     action: str,
     target: Any,
     before: dict[str, Any] | None = None,
@@ -24,8 +25,10 @@ def record(
 ) -> AuditEntry:
     """Add one audit entry for ``action`` on ``target`` (any mapped object with an id).
 
-    ``action`` is a stable dotted name such as ``page.updated``; ``before``/``after`` hold
-    a short summary of the fields that changed, not whole records.
+    ``actor`` is the person who acted (a User or the request's Actor) or a label for the
+    system (``SYSTEM_ACTOR``, ``"oidc:<provider>"``). ``action`` is a stable dotted name
+    such as ``page.updated``; ``before``/``after`` hold a short summary of the fields that
+    changed, not whole records.
     """
     if getattr(target, "id", None) is None:
         session.flush()  # the entry must name the object, so it needs its id
@@ -36,9 +39,16 @@ def record(
     )
     if organization_id is None:
         raise ValueError(f"cannot tell which organization {target!r} belongs to")
+    if isinstance(actor, str):
+        actor_id, actor_label = None, actor
+    elif isinstance(actor, Actor):
+        actor_id, actor_label = actor.id, actor.display_name
+    else:
+        actor_id, actor_label = actor.id, actor.display_name
     entry = AuditEntry(
         organization_id=organization_id,
-        actor_label=actor,
+        actor_id=actor_id,
+        actor_label=actor_label,
         action=action,
         object_type=type(target).__name__,
         object_id=str(target.id),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
@@ -20,7 +20,9 @@ class AuditEntry(AppendOnly, OrganizationScoped, Base):
     __table_args__ = (Index("ix_audit_entries_object", "object_type", "object_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # Accounts arrive in a later revision; until then an actor is named by a label.
+    # The person who acted (None for the system or an identity provider), and a label
+    # that names them as they were then.
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     actor_label: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(100))
     object_type: Mapped[str] = mapped_column(String(60))

@@ -3,17 +3,20 @@ fragment (retargeted to the page's message area) for an htmx request."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import DomainError, Forbidden, NotFound
+from app.errors import DomainError, Forbidden, NotFound, SignInRequired
 from app.i18n import gettext as _
 from app.organizations.queries import OrganizationView, organization_for_host
 from app.web.htmx import is_htmx
 from app.web.middleware import security_headers
+from app.web.redirects import safe_next
 from app.web.templating import render
 
 log = structlog.get_logger("dialoog.errors")
@@ -36,6 +39,15 @@ def _organization_for_error_page(request: Request) -> OrganizationView | None:
         return None
 
 
+def sign_in_redirect(request: Request) -> Response:
+    """To the sign-in page, and back here afterwards (GET only: a form is not replayed)."""
+    back = request.url.path if request.method == "GET" else request.headers.get("referer", "/")
+    target = f"/aanmelden?{urlencode({'volgende': safe_next(back)})}"
+    if request.headers.get("HX-Request") == "true":
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
 def render_error(request: Request, status_code: int, title: str, message: str) -> HTMLResponse:
     request.state.organization = _organization_for_error_page(request)
     context = {"status_code": status_code, "title": title, "message": message}
@@ -53,6 +65,8 @@ def render_error(request: Request, status_code: int, title: str, message: str) -
 
 async def domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DomainError)  # noqa: S101 - registered for DomainError only
+    if isinstance(exc, SignInRequired):
+        return sign_in_redirect(request)
     if isinstance(exc, Forbidden):
         log.warning("forbidden", path=request.url.path, method=request.method, reason=exc.message)
     return render_error(request, exc.status_code, exc.title, exc.message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -12,20 +11,11 @@ from sqlalchemy import text
 from app.deps import DbSession
 from app.i18n import DEFAULT_LOCALE, LOCALES
 from app.web.middleware import LOCALE_COOKIE
+from app.web.redirects import safe_next
 
 router = APIRouter()
 
 ONE_YEAR = 365 * 24 * 3600
-
-
-def safe_next(target: str | None) -> str:
-    """Only a path on this site: never an open redirect to somewhere else."""
-    if not target:
-        return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
 
 
 @router.post("/taal", name="switch_locale")

@@ -18,10 +18,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from jinja2_fragments import render_block
 
 from app.access import permissions
+from app.access.roles import ROLE_LABELS
 from app.config import ROOT
 from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
 from app.organizations.branding import theme_version
 from app.web import csrf
+from app.web.flash import COOKIE_NAME as FLASH_COOKIE
+from app.web.flash import take_flash
 from app.web.markdown import render_markdown
 
 TEMPLATES_DIR = ROOT / "templates"
@@ -68,6 +71,7 @@ def make_environment() -> Environment:
     env.globals.update(
         static_url=static_url,
         theme_version=theme_version,
+        role_labels=ROLE_LABELS,
         get_locale=get_locale,
         locales=LOCALES,
         locale_names=LOCALE_NAMES,
@@ -83,6 +87,8 @@ def _context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
     return {
         "request": request,
         "organization": getattr(request.state, "organization", None),
+        "actor": actor,
+        "flash": None,
         "csrf_token": lambda: csrf.form_token(secret, raw),
         "csrf_field_name": csrf.FORM_FIELD,
         "can": lambda action, obj=None: permissions.can(actor, action, obj),
@@ -102,8 +108,14 @@ def render(
     """Render a whole page, or only ``block`` of it (the part an htmx request swaps)."""
     env: Environment = request.app.state.jinja
     full_context = _context(request, context or {})
+    shown_flash = None
     if block is None:
+        shown_flash = take_flash(request)
+        full_context["flash"] = shown_flash
         html = env.get_template(template).render(full_context)
     else:
         html = render_block(env, template, block, full_context)
-    return HTMLResponse(html, status_code=status_code, headers=headers)
+    response = HTMLResponse(html, status_code=status_code, headers=headers)
+    if shown_flash is not None:
+        response.delete_cookie(FLASH_COOKIE)
+    return response

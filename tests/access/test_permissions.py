@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from app.access.permissions import can, registered, require
-from app.errors import Forbidden
+from app.errors import SignInRequired
 from app.main import create_app  # noqa: F401 - importing the app registers every predicate
 
 ANONYMOUS = None
@@ -14,6 +16,7 @@ ANONYMOUS = None
 class _Admin:
     id = 1
     is_admin = True
+    is_confirmed = True
 
 
 def test_every_predicate_answers_for_an_anonymous_visitor() -> None:
@@ -30,7 +33,7 @@ def test_every_predicate_answers_for_an_anonymous_visitor() -> None:
         (_Admin(), "page.edit", True),
     ],
 )
-def test_page_permissions(actor: object, action: str, allowed: bool) -> None:
+def test_page_permissions(actor: Any, action: str, allowed: bool) -> None:
     assert can(actor, action) is allowed
 
 
@@ -39,8 +42,10 @@ def test_an_unknown_permission_is_a_programming_error() -> None:
         can(ANONYMOUS, "page.teleport")
 
 
-def test_require_refuses_and_logs(caplog: pytest.LogCaptureFixture) -> None:
-    with pytest.raises(Forbidden):
+def test_require_sends_anonymous_visitors_to_sign_in_and_logs(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with pytest.raises(SignInRequired):
         require(ANONYMOUS, "page.edit")
     assert "access.refused" in caplog.text
     assert "page.edit" in caplog.text

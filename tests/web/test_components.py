@@ -9,7 +9,9 @@ from app.web.markdown import render_markdown
 
 def _render(app: FastAPI, source: str) -> str:
     env = app.state.jinja
-    template = env.from_string('{% import "components/forms.html" as forms %}' + source)
+    template = env.from_string(
+        '{% import "components/forms.html" as forms with context %}' + source
+    )
     return str(template.render(csrf_token=lambda: "t", csrf_field_name="csrf_token"))
 
 

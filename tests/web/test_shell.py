@@ -13,7 +13,7 @@ from app.deps import CurrentOrg, DbSession
 from app.errors import Forbidden, PhaseClosed
 from app.models import Organization, Page
 from app.pages.service import create_page
-from app.web.routes import safe_next
+from app.web.redirects import safe_next
 from tests.web.helpers import csrf_token
 
 probe = APIRouter()

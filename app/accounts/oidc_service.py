@@ -1,0 +1,99 @@
+"""Signing in through an OpenID Connect provider: find, link or create the account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.access.roles import ROLE_VALUES, Role
+from app.access.service import sync_provider_roles
+from app.accounts.service import user_by_email
+from app.audit.service import record
+from app.config import OidcProviderSettings
+from app.db import utcnow
+from app.errors import DomainError
+from app.i18n import gettext as _
+from app.models import ExternalIdentity, User
+
+log = structlog.get_logger("dialoog.oidc")
+
+
+class OidcAccountProblem(DomainError):
+    status_code = 400
+
+
+def roles_from_claims(provider: OidcProviderSettings, claims: dict[str, Any]) -> set[Role]:
+    if not provider.roles_claim:
+        return set()
+    values = claims.get(provider.roles_claim) or []
+    if isinstance(values, str):
+        values = [values]
+    roles = set()
+    for value in map(str, values):
+        mapped = provider.role_map.get(value, value)  # unmapped values may name a role
+        if mapped in ROLE_VALUES:
+            roles.add(Role(mapped))
+    return roles
+
+
+def account_for_claims(db: Session, provider: OidcProviderSettings, claims: dict[str, Any]) -> User:
+    """The account for these verified ID-token claims.
+
+    A known subject finds its account. Otherwise an account with the same *verified*
+    email address is linked (never an unverified one: that would let anyone who controls
+    a provider claim someone else's account). Otherwise a new account is made.
+    """
+    subject = str(claims.get("sub") or "")
+    if not subject:
+        raise OidcAccountProblem(_("The sign-in service did not say who you are."))
+    identity = db.scalar(
+        select(ExternalIdentity).where(
+            ExternalIdentity.provider == provider.name, ExternalIdentity.subject == subject
+        )
+    )
+    email = str(claims.get(provider.email_claim) or "").strip().lower()
+    verified = claims.get("email_verified") is True
+    name = str(claims.get(provider.name_claim) or "").strip()[:60]
+
+    if identity is not None:
+        user = db.get(User, identity.user_id)
+        assert user is not None  # noqa: S101 - foreign key
+        identity.last_used_at = utcnow()
+    else:
+        user = user_by_email(db, email) if email else None
+        if user is not None and not verified:
+            raise OidcAccountProblem(
+                _(
+                    "An account with this email address exists, but the sign-in service "
+                    "has not verified the address. Sign in with your password instead."
+                )
+            )
+        if user is None:
+            if not email:
+                raise OidcAccountProblem(_("The sign-in service did not give an email address."))
+            user = User(
+                display_name=name or email.split("@")[0],
+                email=email,
+                password_hash=None,
+                email_confirmed_at=utcnow() if verified else None,
+            )
+            db.add(user)
+            db.flush()
+            record(db, actor=f"oidc:{provider.name}", action="user.registered", target=user)
+        elif user.email_confirmed_at is None:
+            user.email_confirmed_at = utcnow()
+        db.add(ExternalIdentity(user_id=user.id, provider=provider.name, subject=subject))
+        db.flush()
+        record(
+            db,
+            actor=f"oidc:{provider.name}",
+            action="user.identity_linked",
+            target=user,
+            after={"provider": provider.name},
+        )
+        log.info("oidc.linked", provider=provider.name, user_id=user.id)
+    sync_provider_roles(db, user, provider.name, roles_from_claims(provider, claims))
+    return user

@@ -1,0 +1,297 @@
+"""Registration, sign-in and -out, email confirmation, password reset, and the profile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import FormData
+
+from app.accounts import passwords, service, tokens
+from app.accounts.sessions import (
+    clear_session_cookie,
+    client_address,
+    end_session,
+    set_session_cookie,
+    start_session,
+)
+from app.deps import CurrentActor, CurrentOrg, DbSession, OptionalActor
+from app.errors import Conflict, TooManyAttempts
+from app.i18n import get_locale
+from app.i18n import gettext as _
+from app.models import User
+from app.web.flash import flash
+from app.web.forms import FormResult
+from app.web.redirects import safe_next
+from app.web.templating import render
+
+router = APIRouter()
+
+
+async def form_data(request: Request) -> FormData:
+    return await request.form()
+
+
+Form = Annotated[FormData, Depends(form_data)]
+
+
+def _base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _signed_in(request: Request, db: DbSession, user: User, method: str, target: str) -> Response:
+    settings = request.app.state.settings
+    previous = getattr(request.state, "actor", None)
+    if previous is not None:
+        end_session(db, previous)  # a new sign-in never reuses a session
+    response = RedirectResponse(target, status_code=303)
+    set_session_cookie(response, start_session(db, request, settings, user, method), settings)
+    return response
+
+
+# --- registration ----------------------------------------------------------------------
+
+
+@router.get("/registreren", response_class=HTMLResponse, name="register")
+def registration_form(request: Request, organization: CurrentOrg, actor: OptionalActor) -> Response:
+    if actor is not None:
+        return RedirectResponse("/profiel", status_code=303)
+    return render(request, "accounts/register.html", {"form": FormResult()})
+
+
+@router.post("/registreren", response_class=HTMLResponse)
+def register(request: Request, db: DbSession, organization: CurrentOrg, form: Form) -> Response:
+    result = FormResult()
+    display_name = result.text(
+        form, "display_name", label=_("Name others see"), min_length=2, max_length=60
+    )
+    email = result.email(form)
+    password = result.secret(form, "password", label=_("Password"))
+    if "password" not in result.errors:
+        problem = passwords.password_problem(password, email=email, display_name=display_name)
+        if problem:
+            result.errors["password"] = problem
+    if not result.checkbox(form, "consent"):
+        result.errors["consent"] = _(
+            "You can only take part if you agree with the privacy statement."
+        )
+    if result.ok:
+        try:
+            user = service.register(
+                db,
+                request.app.state.jinja,
+                request.app.state.settings,
+                service.Registration(display_name, email, password, get_locale()),
+                _base_url(request),
+            )
+        except Conflict as exc:
+            result.errors["email"] = exc.message
+        else:
+            response = _signed_in(request, db, user, "password", "/profiel")
+            flash(
+                response,
+                request,
+                _("Welcome! We sent you a mail: click its link to confirm your email address."),
+            )
+            return response
+    return render(request, "accounts/register.html", {"form": result}, status_code=400)
+
+
+# --- sign in and out ---------------------------------------------------------------------
+
+
+@router.get("/aanmelden", response_class=HTMLResponse, name="sign_in")
+def sign_in_form(request: Request, organization: CurrentOrg, volgende: str = "/") -> HTMLResponse:
+    return render(
+        request, "accounts/sign_in.html", _sign_in_context(request, FormResult(), volgende)
+    )
+
+
+def _sign_in_context(request: Request, form: FormResult, next_path: str) -> dict[str, object]:
+    organization = request.state.organization
+    return {
+        "form": form,
+        "next_path": safe_next(next_path),
+        "providers": request.app.state.settings.providers_for(organization.slug),
+    }
+
+
+@router.post("/aanmelden", response_class=HTMLResponse)
+def sign_in(request: Request, db: DbSession, organization: CurrentOrg, form: Form) -> Response:
+    result = FormResult()
+    email = result.text(form, "email", label=_("Email address"), max_length=254)
+    password = result.secret(form, "password", label=_("Password"))
+    raw_next = form.get("volgende")
+    next_path = safe_next(raw_next if isinstance(raw_next, str) else "/")
+    status = 400
+    if result.ok:
+        try:
+            user = service.authenticate(
+                db, request.app.state.settings, email, password, client_address(request)
+            )
+        except service.SignInFailed:
+            result.errors["password"] = _("The email address or the password is not right.")
+        except TooManyAttempts as exc:
+            result.errors["password"] = exc.message
+            status = 429
+        else:
+            response = _signed_in(request, db, user, "password", next_path)
+            flash(response, request, _("You are signed in."))
+            return response
+    return render(
+        request,
+        "accounts/sign_in.html",
+        _sign_in_context(request, result, next_path),
+        status_code=status,
+    )
+
+
+@router.post("/afmelden", name="sign_out")
+def sign_out(request: Request, db: DbSession, actor: OptionalActor) -> Response:
+    response = RedirectResponse("/", status_code=303)
+    if actor is not None:
+        end_session(db, actor)
+    clear_session_cookie(response, request.app.state.settings)
+    flash(response, request, _("You are signed out."))
+    return response
+
+
+# --- email confirmation ------------------------------------------------------------------
+
+
+@router.get("/bevestigen/{token}", response_class=HTMLResponse, name="confirm_email")
+def confirm_email(
+    request: Request, token: str, db: DbSession, organization: CurrentOrg
+) -> Response:
+    try:
+        service.confirm_email(db, request.app.state.settings, token)
+    except tokens.LinkExpired:
+        return _link_problem(request, _("This link has expired."), resend=True)
+    except tokens.LinkInvalid:
+        return _link_problem(request, _("This link is not right."), resend=True)
+    response = RedirectResponse(
+        "/profiel" if request.state.actor else "/aanmelden", status_code=303
+    )
+    flash(response, request, _("Thank you: your email address is confirmed."))
+    return response
+
+
+@router.post("/bevestigen/opnieuw", name="resend_confirmation")
+def resend_confirmation(request: Request, db: DbSession, actor: CurrentActor) -> Response:
+    if not actor.is_confirmed:
+        service.send_confirmation(
+            db, request.app.state.jinja, request.app.state.settings, actor.user, _base_url(request)
+        )
+    response = RedirectResponse("/profiel", status_code=303)
+    flash(response, request, _("We sent you a new confirmation mail."))
+    return response
+
+
+def _link_problem(request: Request, message: str, *, resend: bool) -> HTMLResponse:
+    return render(
+        request,
+        "accounts/link_problem.html",
+        {"message": message, "resend": resend},
+        status_code=400,
+    )
+
+
+# --- password reset ----------------------------------------------------------------------
+
+
+@router.get("/wachtwoord-vergeten", response_class=HTMLResponse, name="forgot_password")
+def forgot_form(request: Request, organization: CurrentOrg) -> HTMLResponse:
+    return render(request, "accounts/forgot.html", {"form": FormResult(), "sent": False})
+
+
+@router.post("/wachtwoord-vergeten", response_class=HTMLResponse)
+def forgot(request: Request, db: DbSession, organization: CurrentOrg, form: Form) -> HTMLResponse:
+    result = FormResult()
+    email = result.email(form)
+    if not result.ok:
+        return render(
+            request, "accounts/forgot.html", {"form": result, "sent": False}, status_code=400
+        )
+    service.request_password_reset(
+        db, request.app.state.jinja, request.app.state.settings, email, _base_url(request)
+    )
+    return render(request, "accounts/forgot.html", {"form": result, "sent": True})
+
+
+@router.get("/wachtwoord-herstellen/{token}", response_class=HTMLResponse, name="reset_password")
+def reset_form(
+    request: Request, token: str, db: DbSession, organization: CurrentOrg
+) -> HTMLResponse:
+    try:
+        service.user_for_reset(db, request.app.state.settings, token)
+    except tokens.LinkExpired:
+        return _link_problem(request, _("This link has expired. Ask for a new one."), resend=False)
+    except tokens.LinkInvalid:
+        return _link_problem(
+            request, _("This link is not right, or it was used already."), resend=False
+        )
+    return render(request, "accounts/reset.html", {"form": FormResult(), "token": token})
+
+
+@router.post("/wachtwoord-herstellen/{token}", response_class=HTMLResponse)
+def reset(
+    request: Request, token: str, db: DbSession, organization: CurrentOrg, form: Form
+) -> Response:
+    try:
+        user = service.user_for_reset(db, request.app.state.settings, token)
+    except tokens.LinkExpired:
+        return _link_problem(request, _("This link has expired. Ask for a new one."), resend=False)
+    except tokens.LinkInvalid:
+        return _link_problem(
+            request, _("This link is not right, or it was used already."), resend=False
+        )
+    result = FormResult()
+    password = result.secret(form, "password", label=_("New password"))
+    if result.ok:
+        problem = passwords.password_problem(
+            password, email=user.email, display_name=user.display_name
+        )
+        if problem:
+            result.errors["password"] = problem
+    if not result.ok:
+        return render(
+            request, "accounts/reset.html", {"form": result, "token": token}, status_code=400
+        )
+    service.reset_password(db, user, password)
+    request.state.actor = None  # its session was just ended with all the others
+    response = _signed_in(request, db, user, "password", "/profiel")
+    flash(response, request, _("Your password is changed. Other devices are signed out."))
+    return response
+
+
+# --- profile -----------------------------------------------------------------------------
+
+
+@router.get("/profiel", response_class=HTMLResponse, name="profile")
+def profile(request: Request, actor: CurrentActor) -> HTMLResponse:
+    user = actor.user
+    form = FormResult(
+        values={
+            "display_name": user.display_name,
+            "notify_by_mail": "on" if user.notify_by_mail else "",
+        }
+    )
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@router.post("/profiel", response_class=HTMLResponse)
+def update_profile(request: Request, db: DbSession, actor: CurrentActor, form: Form) -> Response:
+    result = FormResult()
+    display_name = result.text(
+        form, "display_name", label=_("Name others see"), min_length=2, max_length=60
+    )
+    notify = result.checkbox(form, "notify_by_mail")
+    if not result.ok:
+        return render(request, "accounts/profile.html", {"form": result}, status_code=400)
+    changed = service.update_profile(
+        db, actor.user, display_name=display_name, notify_by_mail=notify
+    )
+    response = RedirectResponse("/profiel", status_code=303)
+    flash(response, request, _("Your changes are saved.") if changed else _("Nothing was changed."))
+    return response

@@ -1,0 +1,120 @@
+"""Sign-in sessions: a random token in a signed, HttpOnly cookie; its hash in the database.
+
+Signing in always makes a new session (a new id: no fixation); signing out deletes the row,
+so a copied cookie is worthless afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from fastapi import Request
+from fastapi.responses import Response
+from itsdangerous import BadSignature, Signer
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.access.actor import Actor
+from app.access.roles import Role, ScopeType
+from app.config import Settings
+from app.db import utcnow
+from app.models import User, UserSession
+
+COOKIE_NAME = "dialoog_session"
+TOUCH_AFTER = timedelta(minutes=5)
+
+
+def _signer(settings: Settings) -> Signer:
+    return Signer(settings.secret_key, salt="dialoog.session")
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def start_session(
+    db: Session, request: Request, settings: Settings, user: User, method: str
+) -> str:
+    """Create a session for ``user`` and return the cookie value to set."""
+    token = secrets.token_urlsafe(32)
+    now = utcnow()
+    db.add(
+        UserSession(
+            token_hash=_hash(token),
+            user_id=user.id,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + timedelta(days=settings.accounts.session_days),
+            ip_address=client_address(request)[:45],
+            user_agent=(request.headers.get("user-agent") or "")[:300],
+            method=method,
+        )
+    )
+    user.last_sign_in_at = now
+    db.flush()
+    return _signer(settings).sign(token).decode()
+
+
+def set_session_cookie(response: Response, value: str, settings: Settings) -> None:
+    response.set_cookie(
+        COOKIE_NAME,
+        value,
+        max_age=settings.accounts.session_days * 24 * 3600,
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
+    )
+
+
+def clear_session_cookie(response: Response, settings: Settings) -> None:
+    response.delete_cookie(
+        COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=settings.secure_cookies
+    )
+
+
+def _token_from(request: Request, settings: Settings) -> str | None:
+    raw = request.cookies.get(COOKIE_NAME)
+    if not raw:
+        return None
+    try:
+        return _signer(settings).unsign(raw).decode()
+    except BadSignature:
+        return None
+
+
+def load_actor(db: Session, request: Request, settings: Settings) -> Actor | None:
+    """The signed-in person of this request with their active roles (two queries)."""
+    token = _token_from(request, settings)
+    if token is None:
+        return None
+    now = utcnow()
+    session_row = db.scalar(
+        select(UserSession)
+        .where(UserSession.token_hash == _hash(token), UserSession.expires_at > now)
+        .options(selectinload(UserSession.user).selectinload(User.roles))
+    )
+    if session_row is None:
+        return None
+    if now - session_row.last_seen_at > TOUCH_AFTER:
+        session_row.last_seen_at = now
+        session_row.expires_at = now + timedelta(days=settings.accounts.session_days)
+    user = session_row.user
+    roles = frozenset((Role(a.role), ScopeType(a.scope_type), a.scope_id) for a in user.roles)
+    return Actor.of(user, roles, session_row.id)
+
+
+def end_session(db: Session, actor: Actor) -> None:
+    if actor.session_id is not None:
+        db.execute(delete(UserSession).where(UserSession.id == actor.session_id))
+
+
+def end_all_sessions(db: Session, user: User) -> None:
+    """After a password reset: every browser signed in as this person is signed out."""
+    db.execute(delete(UserSession).where(UserSession.user_id == user.id))

@@ -1,0 +1,92 @@
+"""Finding, linking and creating accounts from ID-token claims (the browser test in e2e/
+covers the protocol itself against a real provider)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.access.roles import Role
+from app.accounts.oidc_service import OidcAccountProblem, account_for_claims
+from app.config import OidcProviderSettings
+from app.db import organization_scope
+from app.models import ExternalIdentity, Organization, RoleAssignment, User
+from tests.factories import make_user
+
+PROVIDER = OidcProviderSettings(
+    name="zeist",
+    label="Zeist",
+    organization="testdorp",
+    discovery_url="http://idp.test/.well-known/openid-configuration",
+    client_id="c",
+    client_secret="s",
+    roles_claim="groups",
+    role_map={"fin-team": "finance"},
+)
+
+
+def claims(**extra: object) -> dict[str, object]:
+    return {
+        "sub": "abc-123",
+        "email": "Fatma@Zeist.example",
+        "email_verified": True,
+        "name": "Fatma Y.",
+        **extra,
+    }
+
+
+def test_a_first_sign_in_creates_a_confirmed_account_and_a_later_one_finds_it(
+    db: Session, organization: Organization
+) -> None:
+    with organization_scope(db, organization.id):
+        first = account_for_claims(db, PROVIDER, claims())
+        again = account_for_claims(db, PROVIDER, claims(name="Andere naam"))
+        assert first.id == again.id
+        assert first.email == "fatma@zeist.example"
+        assert first.display_name == "Fatma Y."
+        assert first.password_hash is None
+        assert first.email_confirmed_at is not None
+        assert db.scalar(select(ExternalIdentity.subject)) == "abc-123"
+
+
+def test_an_existing_account_with_the_verified_address_is_linked_not_duplicated(
+    db: Session, organization: Organization
+) -> None:
+    local = make_user(db, organization, email="fatma@zeist.example", confirmed=False)
+    with organization_scope(db, organization.id):
+        linked = account_for_claims(db, PROVIDER, claims())
+        assert linked.id == local.id
+        assert linked.email_confirmed_at is not None
+        assert len(db.scalars(select(User)).all()) == 1
+
+
+def test_an_unverified_address_never_takes_over_an_account(
+    db: Session, organization: Organization
+) -> None:
+    make_user(db, organization, email="fatma@zeist.example")
+    with organization_scope(db, organization.id), pytest.raises(OidcAccountProblem):
+        account_for_claims(db, PROVIDER, claims(email_verified=False))
+
+
+def test_roles_follow_the_providers_claim(db: Session, organization: Organization) -> None:
+    with organization_scope(db, organization.id):
+        user = account_for_claims(db, PROVIDER, claims(groups=["fin-team", "council", "onbekend"]))
+
+        def active() -> set[str]:
+            return set(
+                db.scalars(
+                    select(RoleAssignment.role).where(
+                        RoleAssignment.user_id == user.id, RoleAssignment.revoked_at.is_(None)
+                    )
+                )
+            )
+
+        assert active() == {Role.FINANCE, Role.COUNCIL}
+        account_for_claims(db, PROVIDER, claims(groups=["council"]))
+        assert active() == {Role.COUNCIL}
+
+
+def test_claims_without_a_subject_are_refused(db: Session, organization: Organization) -> None:
+    with organization_scope(db, organization.id), pytest.raises(OidcAccountProblem):
+        account_for_claims(db, PROVIDER, {"email": "x@example.org"})
