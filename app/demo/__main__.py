@@ -6,7 +6,8 @@ import sys
 
 from app.config import get_settings
 from app.db import make_engine, make_session_factory
-from app.demo.loader import load_demo
+from app.demo.data import DEMO_PASSWORD
+from app.demo.loader import demo_accounts, load_demo
 
 
 def main() -> int:
@@ -15,7 +16,14 @@ def main() -> int:
     with make_session_factory(engine).begin() as session:
         report = load_demo(session)
     engine.dispose()
-    sys.stdout.write(f"demo data: {report}\n")
+    sys.stdout.write(f"demo data: {report}\n\n")
+    sys.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})\n")
+    for organization, email, name, roles in demo_accounts():
+        sys.stdout.write(f"  {organization:<20} {email:<30} {roles:<10} {name}\n")
+    sys.stdout.write(
+        "\nZeist: http://localhost:8000  Hoogeveen: http://hoogeveen.localhost:8000"
+        "  Mails: http://localhost:8000/dev/postvak\n\n"
+    )
     return 0
 
 

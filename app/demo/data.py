@@ -18,6 +18,17 @@ class DemoPage:
 
 
 @dataclass(frozen=True)
+class DemoUser:
+    email: str
+    display_name: str
+    roles: tuple[str, ...]
+
+
+# One password for every demo account, printed by `make run`. Demo data only.
+DEMO_PASSWORD = "bezuinigen-samen-2011"  # noqa: S105
+
+
+@dataclass(frozen=True)
 class DemoOrganization:
     slug: str
     name: str
@@ -25,6 +36,25 @@ class DemoOrganization:
     theme_tokens: dict[str, str]
     logo_path: str
     pages: tuple[DemoPage, ...] = field(default_factory=tuple)
+    users: tuple[DemoUser, ...] = field(default_factory=tuple)
+
+
+PRIVACY = DemoPage(
+    slug="privacyverklaring",
+    title="Privacyverklaring",
+    body=(
+        "Dit is een voorbeeld voor de demo. Elke gemeente schrijft haar eigen verklaring.\n\n"
+        "## Wat we van u bewaren\n\n"
+        "- De naam die u kiest. Die zien anderen bij uw bijdragen.\n"
+        "- Uw e-mailadres. Dat ziet niemand anders. We gebruiken het alleen voor mails "
+        "over de dialoog.\n"
+        "- Uw bijdragen: voorstellen, reacties en stemmen.\n\n"
+        "## Waarom\n\n"
+        "De gemeente voert de bezuinigingsdialoog uit als taak van algemeen belang. "
+        "U kunt uw gegevens inzien, en uw account laten verwijderen. Uw openbare bijdragen "
+        "blijven dan staan, zonder uw naam.\n"
+    ),
+)
 
 
 ZEIST = DemoOrganization(
@@ -60,6 +90,20 @@ ZEIST = DemoOrganization(
                 "De gemeenteraad beslist, en kan voorstellen wijzigen met amendementen.\n"
             ),
         ),
+        PRIVACY,
+    ),
+    # One account per role (DESIGN.md), named after the people in JOURNEYS.md.
+    users=(
+        DemoUser("beheer@zeist.example", "Beheerder Zeist", ("admin",)),
+        DemoUser("annelies@zeist.example", "Annelies", ("expert",)),
+        DemoUser("ruud@zeist.example", "Ruud (Chef Burger en Bestuur)", ("chef",)),
+        DemoUser("ambtenaar@zeist.example", "Sanne (ambtenaar)", ("official",)),
+        DemoUser("fatma@zeist.example", "Fatma (financieel adviseur)", ("finance",)),
+        DemoUser("jurist@zeist.example", "Pieter (jurist)", ("legal",)),
+        DemoUser("wethouder@zeist.example", "Wethouder Financiën", ("board",)),
+        DemoUser("joost@zeist.example", "Joost (raadslid)", ("council",)),
+        DemoUser("griffie@zeist.example", "Griffie Zeist", ("clerk",)),
+        DemoUser("regie@zeist.example", "Regiegroep Zeist", ("steering",)),
     ),
 )
 
@@ -88,6 +132,14 @@ HOOGEVEEN = DemoOrganization(
                 "en publiceert tussenstanden.\n"
             ),
         ),
+        PRIVACY,
+    ),
+    users=(
+        DemoUser("beheer@hoogeveen.example", "Beheerder Hoogeveen", ("admin",)),
+        DemoUser("regie@hoogeveen.example", "Regiegroep Hoogeveen", ("steering",)),
+        DemoUser("financien@hoogeveen.example", "Financieel adviseur Hoogeveen", ("finance",)),
+        DemoUser("jurist@hoogeveen.example", "Jurist Hoogeveen", ("legal",)),
+        DemoUser("college@hoogeveen.example", "Wethouder Sociaal Domein", ("board",)),
     ),
 )
 

@@ -4,14 +4,19 @@ nothing (no rows, no audit entries). It goes through the same use cases as the a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.access.roles import Role, ScopeType
+from app.access.service import active_assignment, grant_role
+from app.accounts.passwords import hash_password
+from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
-from app.db import ORGANIZATION_KEY
-from app.demo.data import ORGANIZATIONS, DemoOrganization
-from app.models import Organization, OrganizationHost
+from app.db import ORGANIZATION_KEY, utcnow
+from app.demo.data import DEMO_PASSWORD, ORGANIZATIONS, DemoOrganization
+from app.models import Organization, OrganizationHost, User
 from app.organizations.branding import validate_tokens
 from app.pages.queries import page_by_slug
 from app.pages.service import create_page, update_page
@@ -93,6 +98,44 @@ def _ensure_organization(
     return organization
 
 
+@lru_cache(maxsize=1)
+def _demo_password_hash() -> str:
+    # One Argon2 hash for the shared demo password: hashing is slow on purpose.
+    return hash_password(DEMO_PASSWORD)
+
+
+def _ensure_users(session: Session, demo: DemoOrganization, report: LoadReport) -> None:
+    """Demo accounts with their roles. An existing account keeps its password (someone
+    trying the demo may have changed it); missing roles are added."""
+    for demo_user in demo.users:
+        user = user_by_email(session, demo_user.email)
+        created = user is None
+        if user is None:
+            user = User(
+                display_name=demo_user.display_name,
+                email=demo_user.email,
+                password_hash=_demo_password_hash(),
+                email_confirmed_at=utcnow(),
+            )
+            session.add(user)
+            session.flush()
+            record(session, actor=SYSTEM_ACTOR, action="user.registered", target=user)
+        report.count(created=created)
+        for role in demo_user.roles:
+            if active_assignment(session, user, Role(role), ScopeType.ORGANIZATION, None) is None:
+                grant_role(session, SYSTEM_ACTOR, user, Role(role))
+                report.count(created=True)
+
+
+def demo_accounts() -> list[tuple[str, str, str, str]]:
+    """(organization, email, name, roles) of every demo account, for `make run` to print."""
+    return [
+        (demo.name, u.email, u.display_name, ", ".join(u.roles))
+        for demo in ORGANIZATIONS
+        for u in demo.users
+    ]
+
+
 def load_demo(session: Session) -> LoadReport:
     """Create or bring up to date every demo organization and what belongs to it."""
     report = LoadReport()
@@ -119,6 +162,7 @@ def load_demo(session: Session) -> LoadReport:
                         body=demo_page.body,
                     )
                     report.count(updated=changed)
+            _ensure_users(session, demo, report)
             session.flush()
     finally:
         session.info.pop(ORGANIZATION_KEY, None)

@@ -52,3 +52,20 @@ def test_a_changed_demo_text_is_updated_not_duplicated(db: Session) -> None:
     db.flush()
     assert report.updated == 1
     assert zeist.name == "Gemeente Zeist"
+
+
+def test_there_is_a_demo_account_for_every_role(db: Session) -> None:
+    from app.access.roles import Role
+    from app.models import RoleAssignment
+
+    load_demo(db)
+    db.flush()
+    zeist = db.scalar(select(Organization).where(Organization.slug == "zeist"))
+    assert zeist is not None
+    roles = set(
+        db.scalars(
+            select(RoleAssignment.role).where(RoleAssignment.organization_id == zeist.id),
+            execution_options={ALL_ORGANIZATIONS: True},
+        )
+    )
+    assert roles == {r.value for r in Role}
