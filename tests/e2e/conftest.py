@@ -16,12 +16,13 @@ import pytest
 import uvicorn
 from playwright.sync_api import ConsoleMessage, Page, Response
 
-from app.config import ROOT, Settings
+from app.config import ROOT, MailSettings, OidcProviderSettings, Settings
 from app.db import make_engine, make_session_factory
 from app.demo.loader import load_demo
 from app.main import create_app
 from tests.conftest import TEST_SECRET
 from tests.databases import fresh_database, migrate
+from tests.mailbox import Mailbox, SmtpServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,6 +56,25 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
 
 
+def live_oidc_providers() -> list[OidcProviderSettings]:
+    """Filled in by the OpenID provider fixture before the server starts (see below)."""
+    return list(_OIDC_PROVIDERS)
+
+
+_OIDC_PROVIDERS: list[OidcProviderSettings] = []
+
+
+def wait_for_mail(mailbox: Mailbox, address: str, timeout: float = 10.0) -> str:
+    """The body of the newest mail to ``address``; the app's job thread sends it shortly
+    after the request that wrote it has committed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if mailbox.to(address):
+            return Mailbox.body(mailbox.last_to(address))
+        time.sleep(0.1)
+    raise AssertionError(f"no mail for {address} within {timeout} s")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -62,7 +82,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(sqlite_dir: Path) -> Iterator[str]:
+def live_server(sqlite_dir: Path, smtp_server: SmtpServer) -> Iterator[str]:
     url = fresh_database("e2e", sqlite_dir)
     migrate(url)
     engine = make_engine(url)
@@ -70,7 +90,13 @@ def live_server(sqlite_dir: Path) -> Iterator[str]:
         load_demo(session)
     engine.dispose()
 
-    settings = Settings(environment="test", database_url=url, secret_key=TEST_SECRET)
+    settings = Settings(
+        environment="test",
+        database_url=url,
+        secret_key=TEST_SECRET,
+        mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
+        oidc_providers=live_oidc_providers(),
+    )
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
@@ -131,12 +157,17 @@ def axe(page: Page) -> Iterator[Axe]:
 
     def on_console(message: ConsoleMessage) -> None:
         # Failed loads are judged by on_response, which knows a page's own 404 from a
-        # missing stylesheet.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        # missing stylesheet; htmx reports each 4xx page it swaps in as an "error".
+        expected = ("Failed to load resource", "Response Status Error Code")
+        if message.type == "error" and not message.text.startswith(expected):
             problems.append(message.text)
 
     def on_response(response: Response) -> None:
-        if response.status >= 400 and response.request.resource_type != "document":
+        request = response.request
+        # A page answering 400 to a bad form (or 404) is a page, whether the browser or
+        # htmx (a boosted navigation) fetched it. Anything else failing is a problem.
+        is_page = request.resource_type == "document" or request.headers.get("hx-boosted") == "true"
+        if response.status >= 400 and not is_page:
             problems.append(f"{response.status} for {response.url}")
 
     page.on("framenavigated", on_navigation)
