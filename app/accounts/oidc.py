@@ -19,7 +19,7 @@ from joserfc.errors import JoseError
 from starlette.concurrency import run_in_threadpool
 
 from app.accounts.oidc_service import OidcAccountProblem, account_for_claims
-from app.accounts.routes import _signed_in
+from app.accounts.sessions import signed_in_response
 from app.config import OidcProviderSettings, Settings
 from app.deps import CurrentOrg, DbSession
 from app.errors import NotFound
@@ -103,7 +103,7 @@ async def callback(
         return _problem(request, exc.message)
     target = safe_next(request.session.pop(NEXT_KEY, "/"))
     response = await run_in_threadpool(
-        _signed_in, request, db, user, f"oidc:{provider.name}", target
+        signed_in_response, request, db, user, f"oidc:{provider.name}", target
     )
     flash(response, request, _("You are signed in."))
     log.info("oidc.signed_in", provider=provider.name, user_id=user.id)

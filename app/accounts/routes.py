@@ -2,52 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.datastructures import FormData
 
 from app.accounts import passwords, service, tokens
 from app.accounts.sessions import (
     clear_session_cookie,
     client_address,
     end_session,
-    set_session_cookie,
-    start_session,
+    signed_in_response,
 )
 from app.deps import CurrentActor, CurrentOrg, DbSession, OptionalActor
 from app.errors import Conflict, TooManyAttempts
 from app.i18n import get_locale
 from app.i18n import gettext as _
-from app.models import User
 from app.web.flash import flash
-from app.web.forms import FormResult
+from app.web.forms import Form, FormResult
 from app.web.redirects import safe_next
 from app.web.templating import render
 
 router = APIRouter()
 
 
-async def form_data(request: Request) -> FormData:
-    return await request.form()
-
-
-Form = Annotated[FormData, Depends(form_data)]
-
-
 def _base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
-
-
-def _signed_in(request: Request, db: DbSession, user: User, method: str, target: str) -> Response:
-    settings = request.app.state.settings
-    previous = getattr(request.state, "actor", None)
-    if previous is not None:
-        end_session(db, previous)  # a new sign-in never reuses a session
-    response = RedirectResponse(target, status_code=303)
-    set_session_cookie(response, start_session(db, request, settings, user, method), settings)
-    return response
 
 
 # --- registration ----------------------------------------------------------------------
@@ -88,7 +66,7 @@ def register(request: Request, db: DbSession, organization: CurrentOrg, form: Fo
         except Conflict as exc:
             result.errors["email"] = exc.message
         else:
-            response = _signed_in(request, db, user, "password", "/profiel")
+            response = signed_in_response(request, db, user, "password", "/profiel")
             flash(
                 response,
                 request,
@@ -136,7 +114,7 @@ def sign_in(request: Request, db: DbSession, organization: CurrentOrg, form: For
             result.errors["password"] = exc.message
             status = 429
         else:
-            response = _signed_in(request, db, user, "password", next_path)
+            response = signed_in_response(request, db, user, "password", next_path)
             flash(response, request, _("You are signed in."))
             return response
     return render(
@@ -260,7 +238,7 @@ def reset(
         )
     service.reset_password(db, user, password)
     request.state.actor = None  # its session was just ended with all the others
-    response = _signed_in(request, db, user, "password", "/profiel")
+    response = signed_in_response(request, db, user, "password", "/profiel")
     flash(response, request, _("Your password is changed. Other devices are signed out."))
     return response
 

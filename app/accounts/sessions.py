@@ -11,7 +11,7 @@ import secrets
 from datetime import timedelta
 
 from fastapi import Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from itsdangerous import BadSignature, Signer
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
@@ -71,6 +71,20 @@ def set_session_cookie(response: Response, value: str, settings: Settings) -> No
         secure=settings.secure_cookies,
         path="/",
     )
+
+
+def signed_in_response(
+    request: Request, db: Session, user: User, method: str, target: str
+) -> Response:
+    """A redirect to ``target`` that carries a brand-new session for ``user``; the
+    browser's previous session, if any, is ended (no session is ever reused)."""
+    settings: Settings = request.app.state.settings
+    previous = getattr(request.state, "actor", None)
+    if previous is not None:
+        end_session(db, previous)
+    response = RedirectResponse(target, status_code=303)
+    set_session_cookie(response, start_session(db, request, settings, user, method), settings)
+    return response
 
 
 def clear_session_cookie(response: Response, settings: Settings) -> None:

@@ -8,7 +8,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from app.access.permissions import require
 from app.access.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_VALUES, Role
 from app.access.service import grant_role, revoke_role
-from app.accounts.routes import Form
 from app.accounts.service import user_by_email
 from app.admin.queries import assignment_by_id, users_with_roles
 from app.deps import CurrentActor, DbSession
@@ -16,7 +15,7 @@ from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
 from app.models import User
 from app.web.flash import flash
-from app.web.forms import FormResult
+from app.web.forms import Form, FormResult
 from app.web.templating import render
 
 router = APIRouter(prefix="/beheer")

@@ -4,8 +4,10 @@ message per field that is wrong."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
+from fastapi import Depends, Request
 from starlette.datastructures import FormData
 
 from app.i18n import gettext as _
@@ -66,3 +68,11 @@ class FormResult:
         checked = form.get(name) in ("on", "1", "true", "ja")
         self.values[name] = "on" if checked else ""
         return checked
+
+
+async def form_data(request: Request) -> FormData:
+    # Starlette caches the parsed form, so the CSRF check and the handler share one parse.
+    return await request.form()
+
+
+Form = Annotated[FormData, Depends(form_data)]
