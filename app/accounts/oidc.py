@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
+import httpx2
 import structlog
 from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.starlette_client import OAuth, OAuthError
@@ -71,7 +71,7 @@ async def start(
     redirect_uri = str(request.url_for("oidc_callback", name=provider.name))
     try:
         response: Response = await client.authorize_redirect(request, redirect_uri)
-    except (httpx.HTTPError, OAuthError) as exc:
+    except (httpx2.HTTPError, OAuthError) as exc:
         log.warning("oidc.provider_unreachable", provider=provider.name, error=str(exc))
         return _problem(request, _("The sign-in service cannot be reached now. Try again later."))
     return response
@@ -91,7 +91,7 @@ async def callback(
             "oidc.refused", provider=provider.name, error=exc.error, description=exc.description
         )
         return _problem(request, _("Signing in did not work. Please start again."))
-    except (AuthlibBaseError, JoseError, httpx.HTTPError, ValueError) as exc:
+    except (AuthlibBaseError, JoseError, httpx2.HTTPError, ValueError) as exc:
         log.warning("oidc.invalid_response", provider=provider.name, error=str(exc))
         return _problem(
             request, _("The sign-in service gave an answer we cannot trust. Please start again.")

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import uvicorn
@@ -23,6 +24,7 @@ from app.main import create_app
 from tests.conftest import TEST_SECRET
 from tests.databases import fresh_database, migrate
 from tests.mailbox import Mailbox, SmtpServer
+from tests.oidc_provider import RunningProvider, running_provider
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,6 +39,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+OIDC_NAME = "demo"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -54,14 +57,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
-
-
-def live_oidc_providers() -> list[OidcProviderSettings]:
-    """Filled in by the OpenID provider fixture before the server starts (see below)."""
-    return list(_OIDC_PROVIDERS)
-
-
-_OIDC_PROVIDERS: list[OidcProviderSettings] = []
 
 
 def wait_for_mail(mailbox: Mailbox, address: str, timeout: float = 10.0) -> str:
@@ -82,7 +77,23 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(sqlite_dir: Path, smtp_server: SmtpServer) -> Iterator[str]:
+def live_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(live_port: int) -> Iterator[RunningProvider]:
+    """A real OpenID Connect provider (node oidc-provider) that knows the live server's
+    callback; it has to start first, as the app needs its address."""
+    callback = f"http://127.0.0.1:{live_port}/aanmelden/oidc/{OIDC_NAME}/terug"
+    with running_provider([callback]) as provider:
+        yield provider
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    sqlite_dir: Path, smtp_server: SmtpServer, live_port: int, oidc_provider: RunningProvider
+) -> Iterator[str]:
     url = fresh_database("e2e", sqlite_dir)
     migrate(url)
     engine = make_engine(url)
@@ -95,9 +106,20 @@ def live_server(sqlite_dir: Path, smtp_server: SmtpServer) -> Iterator[str]:
         database_url=url,
         secret_key=TEST_SECRET,
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
-        oidc_providers=live_oidc_providers(),
+        oidc_providers=[
+            OidcProviderSettings(
+                name=OIDC_NAME,
+                label="Zeist-account (test)",
+                organization="zeist",
+                discovery_url=oidc_provider.discovery_url,
+                client_id=oidc_provider.client_id,
+                client_secret=oidc_provider.client_secret,
+                scopes="openid email profile roles",
+                roles_claim="dialoog_roles",
+            )
+        ],
     )
-    port = _free_port()
+    port = live_port
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )
@@ -147,7 +169,7 @@ class Axe:
 
 
 @pytest.fixture
-def axe(page: Page) -> Iterator[Axe]:
+def axe(page: Page, live_port: int) -> Iterator[Axe]:
     checker = Axe(page)
     problems: list[str] = []
 
@@ -175,7 +197,8 @@ def axe(page: Page) -> Iterator[Axe]:
     page.on("response", on_response)
     page.on("pageerror", lambda error: problems.append(str(error)))
     yield checker
-    unscanned = sorted(checker.visited - checker.scanned - {"about:blank"})
+    ours = {url for url in checker.visited if urlsplit(url).port == live_port}
+    unscanned = sorted(ours - checker.scanned)
     assert unscanned == [], f"pages visited without an accessibility scan: {unscanned}"
     assert problems == [], f"the browser reported errors (CSP, scripts, resources): {problems}"
 

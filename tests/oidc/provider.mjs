@@ -114,8 +114,10 @@ const configuration = {
       redirect_uris: redirectUris,
       grant_types: ['authorization_code'],
       response_types: ['code'],
-      // The secret goes in an HTTP Basic Authorization header at the token endpoint (Authlib's
-      // default). client_secret_post is refused for this client.
+      // Registered as client_secret_basic (the secret in an HTTP Basic Authorization header,
+      // Authlib's default). oidc-provider treats basic and post as one family, so a relying
+      // party that sends client_id/client_secret in the form body (client_secret_post) is
+      // accepted as well.
       token_endpoint_auth_method: 'client_secret_basic',
     },
   ],
@@ -208,6 +210,14 @@ const provider = new Provider(issuer, configuration);
 provider.on('server_error', (ctx, error) => {
   process.stderr.write(`oidc test provider: server_error ${error.stack ?? error}\n`);
 });
+
+// oidc-provider checks static clients' metadata only when they are first used; look ours up now
+// so a bad redirect URI fails at start, with the reason on stderr, not at the first sign-in.
+try {
+  await provider.Client.find(clientId);
+} catch (error) {
+  fail(`client configuration refused: ${error.error_description ?? error.message}`);
+}
 
 const server = provider.listen(port, HOST);
 server.on('error', (error) => fail(error.message));
