@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts.tokens import CONFIRM_SALT, make_link_token
+from app.config import AccountSettings
 from app.db import organization_scope
 from app.models import AuditEntry, Consent, Organization, User
 from tests.factories import make_user
@@ -115,3 +118,17 @@ def test_a_signed_in_person_is_not_shown_the_registration_form(
     make_user(db, organization, email="ruud@zeist.example", display_name="Ruud")
     sign_in(client, "ruud@zeist.example")
     assert client.get("/registreren", follow_redirects=False).headers["location"] == "/profiel"
+
+
+def test_an_expired_confirmation_link_says_so(
+    client: TestClient, db: Session, organization: Organization, app: FastAPI
+) -> None:
+    user = make_user(db, organization, email="laat@example.org", confirmed=False)
+    settings = app.state.settings
+    token = make_link_token(settings.secret_key, CONFIRM_SALT, user.id, user.email)
+    app.state.settings = settings.model_copy(
+        update={"accounts": AccountSettings(confirm_link_hours=-1)}
+    )
+    response = client.get(f"/bevestigen/{token}")
+    assert response.status_code == 400
+    assert "Deze link is verlopen." in response.text

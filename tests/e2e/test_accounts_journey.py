@@ -89,3 +89,37 @@ def test_forgotten_password_pages_are_accessible(page: Page, live_server: str, a
     page.get_by_role("button", name="Stuur de link").click()
     expect(page.get_by_role("status").filter(has_text="Als er een account is")).to_be_visible()
     axe.check()
+
+
+def test_a_password_reset_from_the_mail(
+    page: Page, live_server: str, axe: Axe, smtp_server: SmtpServer
+) -> None:
+    page.goto(live_server + "/wachtwoord-vergeten")
+    axe.check()
+    page.get_by_label("E-mailadres").fill("jurist@zeist.example")
+    page.get_by_role("button", name="Stuur de link").click()
+    expect(page.get_by_role("status").filter(has_text="Als er een account is")).to_be_visible()
+    axe.check()
+
+    body = wait_for_mail(smtp_server.mailbox, "jurist@zeist.example")
+    link = re.search(r"https?://\S+/wachtwoord-herstellen/\S+", body)
+    assert link, body
+    page.goto(link.group(0))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kies een nieuw wachtwoord")
+    axe.check()
+    page.get_by_label("Nieuw wachtwoord").fill("kort")
+    page.get_by_role("button", name="Nieuw wachtwoord opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("ten minste 8 tekens")
+    axe.check()
+    page.get_by_label("Nieuw wachtwoord").fill("de jurist kiest een nieuwe zin")
+    page.get_by_role("button", name="Nieuw wachtwoord opslaan").click()
+    expect(page.locator("#messages")).to_contain_text("Uw wachtwoord is gewijzigd")
+    axe.check()
+
+    page.goto(link.group(0))  # a second time: used up
+    expect(page.get_by_role("alert")).to_contain_text("al gebruikt")
+    axe.check()
+
+    page.goto(live_server + "/dev/postvak")
+    expect(page.get_by_role("heading", level=2).first).to_be_visible()
+    axe.check()
