@@ -15,8 +15,16 @@ def _serializer(secret: str) -> URLSafeTimedSerializer:
 
 
 def flash(response: Response, request: Request, message: str, kind: str = "ok") -> None:
-    value = _serializer(request.app.state.settings.secret_key).dumps([kind, message])
-    response.set_cookie(COOKIE_NAME, value, max_age=120, httponly=True, samesite="lax")
+    settings = request.app.state.settings
+    value = _serializer(settings.secret_key).dumps([kind, message])
+    response.set_cookie(
+        COOKIE_NAME,
+        value,
+        max_age=120,
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+    )
 
 
 def take_flash(request: Request) -> tuple[str, str] | None:
