@@ -58,6 +58,16 @@ def number(value: int | float) -> str:
     return format_decimal(value, locale=get_locale())
 
 
+def actor_label(label: str) -> str:
+    """How an audit or grant label reads on a page: people by name, the system and
+    identity providers in words."""
+    if label == "system":
+        return gettext("Dialoog (automatic)")
+    if label.startswith("oidc:"):
+        return gettext("sign-in service %(name)s", name=label.removeprefix("oidc:"))
+    return label
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
@@ -76,7 +86,7 @@ def make_environment() -> Environment:
         locales=LOCALES,
         locale_names=LOCALE_NAMES,
     )
-    env.filters.update(markdown=render_markdown, euro=euro, number=number)
+    env.filters.update(markdown=render_markdown, euro=euro, number=number, actor_label=actor_label)
     return env
 
 
