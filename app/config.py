@@ -104,9 +104,12 @@ class Settings(BaseSettings):
         return self.environment == "production"
 
     @model_validator(mode="after")
-    def _refuse_development_secret_in_production(self) -> Settings:
+    def _refuse_development_defaults_in_production(self) -> Settings:
         if self.is_production and self.secret_key == DEVELOPMENT_SECRET:
             raise ValueError("DIALOOG_SECRET_KEY must be set in production")
+        if self.is_production and self.mail.backend == "outbox":
+            # Confirmation and reset mails would silently never arrive.
+            raise ValueError("set DIALOOG_MAIL__BACKEND=smtp and the SMTP server in production")
         return self
 
 

@@ -16,6 +16,7 @@ from app.deps import CurrentActor, CurrentOrg, DbSession, OptionalActor
 from app.errors import Conflict, TooManyAttempts
 from app.i18n import get_locale
 from app.i18n import gettext as _
+from app.models import User
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.redirects import safe_next
@@ -197,18 +198,25 @@ def forgot(request: Request, db: DbSession, organization: CurrentOrg, form: Form
     return render(request, "accounts/forgot.html", {"form": result, "sent": True})
 
 
-@router.get("/wachtwoord-herstellen/{token}", response_class=HTMLResponse, name="reset_password")
-def reset_form(
-    request: Request, token: str, db: DbSession, organization: CurrentOrg
-) -> HTMLResponse:
+def _user_for_reset_link(request: Request, db: DbSession, token: str) -> User | HTMLResponse:
+    """The account a reset link is for, or the page that says why the link does not work."""
     try:
-        service.user_for_reset(db, request.app.state.settings, token)
+        return service.user_for_reset(db, request.app.state.settings, token)
     except tokens.LinkExpired:
         return _link_problem(request, _("This link has expired. Ask for a new one."), resend=False)
     except tokens.LinkInvalid:
         return _link_problem(
             request, _("This link is not right, or it was used already."), resend=False
         )
+
+
+@router.get("/wachtwoord-herstellen/{token}", response_class=HTMLResponse, name="reset_password")
+def reset_form(
+    request: Request, token: str, db: DbSession, organization: CurrentOrg
+) -> HTMLResponse:
+    user = _user_for_reset_link(request, db, token)
+    if isinstance(user, HTMLResponse):
+        return user
     return render(request, "accounts/reset.html", {"form": FormResult(), "token": token})
 
 
@@ -216,14 +224,9 @@ def reset_form(
 def reset(
     request: Request, token: str, db: DbSession, organization: CurrentOrg, form: Form
 ) -> Response:
-    try:
-        user = service.user_for_reset(db, request.app.state.settings, token)
-    except tokens.LinkExpired:
-        return _link_problem(request, _("This link has expired. Ask for a new one."), resend=False)
-    except tokens.LinkInvalid:
-        return _link_problem(
-            request, _("This link is not right, or it was used already."), resend=False
-        )
+    user = _user_for_reset_link(request, db, token)
+    if isinstance(user, HTMLResponse):
+        return user
     result = FormResult()
     password = result.secret(form, "password", label=_("New password"))
     if result.ok:

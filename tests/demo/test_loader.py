@@ -3,10 +3,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.access.roles import Role
 from app.db import ALL_ORGANIZATIONS
 from app.demo.data import ORGANIZATIONS
 from app.demo.loader import load_demo
-from app.models import AuditEntry, Organization, OrganizationHost, Page
+from app.models import AuditEntry, Organization, OrganizationHost, Page, RoleAssignment
 
 
 def _counts(db: Session) -> dict[str, int]:
@@ -55,9 +56,6 @@ def test_a_changed_demo_text_is_updated_not_duplicated(db: Session) -> None:
 
 
 def test_there_is_a_demo_account_for_every_role(db: Session) -> None:
-    from app.access.roles import Role
-    from app.models import RoleAssignment
-
     load_demo(db)
     db.flush()
     zeist = db.scalar(select(Organization).where(Organization.slug == "zeist"))
