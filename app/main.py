@@ -24,6 +24,9 @@ from app.mail.routes import router as mail_router
 from app.organizations.routes import router as organization_router
 from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
+from app.processes import permissions as _process_permissions  # noqa: F401
+from app.processes.admin_routes import router as process_admin_router
+from app.processes.routes import router as process_router
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.middleware import RequestContextMiddleware
@@ -80,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         oidc_router,
         admin_router,
         mail_router,
+        process_router,
+        process_admin_router,
     ):
         app.include_router(router)
     return app

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy.orm import Session
@@ -11,8 +12,10 @@ from app.access.roles import Role
 from app.access.service import grant_role
 from app.accounts.passwords import hash_password
 from app.db import organization_scope, utcnow
-from app.models import Organization, OrganizationHost, Page, User
+from app.models import Organization, OrganizationHost, Page, Process, User
 from app.pages.service import create_page
+from app.phases.kinds import ProcessKind
+from app.processes.service import create_process
 
 
 def make_organization(
@@ -76,3 +79,36 @@ def make_user(
         for role in roles:
             grant_role(db, "test", user, role)
     return user
+
+
+def make_process(
+    db: Session,
+    organization: Organization,
+    *,
+    kind: ProcessKind = ProcessKind.DIALOGUE,
+    slug: str = "dialoog",
+    title: str = "Bezuinigingsdialoog",
+    target_total: int = 6_200_000,
+    starts_on: date = date(2011, 1, 25),
+) -> Process:
+    with organization_scope(db, organization.id):
+        return create_process(
+            db,
+            "test",
+            kind=kind,
+            slug=slug,
+            title=title,
+            target_total=target_total,
+            target_current_year=None,
+            first_year=2012,
+            last_year=2015,
+            starts_on=starts_on,
+        )
+
+
+SMALL_BUDGET = (
+    "code,naam,programma,begroting,beinvloedbaar,taakveld,thema\n"
+    "ON-1,Schoolgebouwen,Onderwijs,2000000,1500000,4.2,Onderwijs\n"
+    "ON-2,Leerlingenvervoer,Onderwijs,900000,500000,4.3,Onderwijs\n"
+    "SP-1,Sportvelden,Sport,1200000,1000000,5.1,Sport\n"
+)

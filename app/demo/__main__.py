@@ -21,6 +21,12 @@ def main() -> int:
     for organization, email, name, roles in demo_accounts():
         sys.stdout.write(f"  {organization:<20} {email:<30} {roles:<10} {name}\n")
     sys.stdout.write(
+        "  and the chefs of the Zeist themes (chef.zorg@, chef.buitenruimte@, chef.sport@, "
+        "chef.cultuur@, chef.ruimte@, chef.veiligheid@, chef.onderwijs@zeist.example; Ruud for "
+        "Burger en Bestuur) and the captains of the ten Hoogeveen teams "
+        "(team1@ ... team10@hoogeveen.example).\n"
+    )
+    sys.stdout.write(
         "\nZeist: http://localhost:8000  Hoogeveen: http://hoogeveen.localhost:8000"
         "  Mails: http://localhost:8000/dev/postvak\n\n"
     )

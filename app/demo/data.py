@@ -96,7 +96,8 @@ ZEIST = DemoOrganization(
     users=(
         DemoUser("beheer@zeist.example", "Beheerder Zeist", ("admin",)),
         DemoUser("annelies@zeist.example", "Annelies", ("expert",)),
-        DemoUser("ruud@zeist.example", "Ruud (Chef Burger en Bestuur)", ("chef",)),
+        # Ruud is chef of the Burger en Bestuur group (app/demo/processes.py).
+        DemoUser("ruud@zeist.example", "Ruud (Chef Burger en Bestuur)", ()),
         DemoUser("ambtenaar@zeist.example", "Sanne (ambtenaar)", ("official",)),
         DemoUser("fatma@zeist.example", "Fatma (financieel adviseur)", ("finance",)),
         DemoUser("jurist@zeist.example", "Pieter (jurist)", ("legal",)),

@@ -15,7 +15,8 @@ from app.accounts.passwords import hash_password
 from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
 from app.db import ORGANIZATION_KEY, utcnow
-from app.demo.data import DEMO_PASSWORD, ORGANIZATIONS, DemoOrganization
+from app.demo.data import DEMO_PASSWORD, ORGANIZATIONS, DemoOrganization, DemoUser
+from app.demo.processes import chef_accounts, ensure_processes
 from app.models import Organization, OrganizationHost, User
 from app.organizations.branding import validate_tokens
 from app.pages.queries import page_by_slug
@@ -107,7 +108,8 @@ def _demo_password_hash() -> str:
 def _ensure_users(session: Session, demo: DemoOrganization, report: LoadReport) -> None:
     """Demo accounts with their roles. An existing account keeps its password (someone
     trying the demo may have changed it); missing roles are added."""
-    for demo_user in demo.users:
+    chefs = tuple(DemoUser(email, name, ()) for email, name in chef_accounts(demo.slug))
+    for demo_user in demo.users + chefs:
         user = user_by_email(session, demo_user.email)
         created = user is None
         if user is None:
@@ -130,7 +132,7 @@ def _ensure_users(session: Session, demo: DemoOrganization, report: LoadReport) 
 def demo_accounts() -> list[tuple[str, str, str, str]]:
     """(organization, email, name, roles) of every demo account, for `make run` to print."""
     return [
-        (demo.name, u.email, u.display_name, ", ".join(u.roles))
+        (demo.name, u.email, u.display_name, ", ".join(u.roles) or "chef")
         for demo in ORGANIZATIONS
         for u in demo.users
     ]
@@ -163,6 +165,7 @@ def load_demo(session: Session) -> LoadReport:
                     )
                     report.count(updated=changed)
             _ensure_users(session, demo, report)
+            report.created += ensure_processes(session, demo.slug)
             session.flush()
     finally:
         session.info.pop(ORGANIZATION_KEY, None)

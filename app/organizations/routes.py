@@ -6,6 +6,7 @@ from fastapi.responses import HTMLResponse, Response
 from app.deps import CurrentOrg, DbSession
 from app.organizations.branding import theme_css, theme_version
 from app.pages.queries import page_links
+from app.processes.queries import processes
 from app.web.templating import render
 
 router = APIRouter()
@@ -13,7 +14,9 @@ router = APIRouter()
 
 @router.get("/", response_class=HTMLResponse, name="home")
 def home(request: Request, db: DbSession, organization: CurrentOrg) -> HTMLResponse:
-    return render(request, "organizations/home.html", {"pages": page_links(db)})
+    return render(
+        request, "organizations/home.html", {"pages": page_links(db), "processes": processes(db)}
+    )
 
 
 @router.get("/huisstijl.css", name="theme_css")

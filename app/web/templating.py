@@ -8,9 +8,12 @@ and filters for Markdown and money.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -22,6 +25,7 @@ from app.access.roles import ROLE_LABELS
 from app.config import ROOT
 from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
 from app.organizations.branding import theme_version
+from app.phases.kinds import PHASE_LABELS
 from app.web import csrf
 from app.web.flash import COOKIE_NAME as FLASH_COOKIE
 from app.web.flash import take_flash
@@ -54,8 +58,12 @@ def euro(amount: int | float | None, *, cents: bool = False) -> str:
     )
 
 
-def number(value: int | float) -> str:
+def number(value: int | float | Decimal) -> str:
     return format_decimal(value, locale=get_locale())
+
+
+def short_date(value: date) -> str:
+    return format_date(value, format="d MMM yyyy", locale=get_locale())
 
 
 def actor_label(label: str) -> str:
@@ -82,11 +90,14 @@ def make_environment() -> Environment:
         static_url=static_url,
         theme_version=theme_version,
         role_labels=ROLE_LABELS,
+        phase_labels=PHASE_LABELS,
         get_locale=get_locale,
         locales=LOCALES,
         locale_names=LOCALE_NAMES,
     )
-    env.filters.update(markdown=render_markdown, euro=euro, number=number, actor_label=actor_label)
+    env.filters.update(
+        markdown=render_markdown, euro=euro, number=number, date=short_date, actor_label=actor_label
+    )
     return env
 
 

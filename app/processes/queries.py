@@ -1,0 +1,194 @@
+"""What the process pages show, each in a fixed number of queries whatever the size of
+the budget."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.access.roles import Role, ScopeType
+from app.models import (
+    BudgetLine,
+    Framework,
+    Group,
+    Phase,
+    Process,
+    RoleAssignment,
+    Taakveld,
+    Theme,
+    User,
+)
+from app.processes.targets import theme_target
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    theme: Theme
+    controllable: int
+    line_count: int
+    target: int
+    # Proposals arrive in a later revision; until then nothing is claimed or validated.
+    claimed: int = 0
+    validated: int = 0
+
+
+@dataclass(frozen=True)
+class ProcessOverview:
+    process: Process
+    phases: Sequence[Phase]
+    frameworks: Sequence[Framework]
+    themes: list[ThemeSummary]
+    unassigned_lines: int
+    unassigned_controllable: int
+
+    @property
+    def sum_of_theme_targets(self) -> int:
+        return sum(t.target for t in self.themes)
+
+    @property
+    def difference(self) -> int:
+        """Theme targets minus the process target: below zero, the themes fall short."""
+        return self.sum_of_theme_targets - self.process.target_total
+
+    @property
+    def current(self) -> Phase | None:
+        return next((p for p in self.phases if p.kind == self.process.current_phase), None)
+
+
+@dataclass(frozen=True)
+class TaakveldGroup:
+    code: str
+    name: str
+    lines: list[BudgetLine] = field(default_factory=list)
+
+    @property
+    def controllable(self) -> int:
+        return sum(line.controllable for line in self.lines)
+
+
+@dataclass(frozen=True)
+class ThemeDetail:
+    summary: ThemeSummary
+    by_taakveld: list[TaakveldGroup]
+    groups: list[tuple[Group, list[str]]]  # each group with its chefs' display names
+
+
+def processes(db: Session) -> Sequence[Process]:
+    return db.scalars(select(Process).order_by(Process.created_at.desc(), Process.id.desc())).all()
+
+
+def process_by_slug(db: Session, slug: str) -> Process | None:
+    return db.scalar(
+        select(Process).where(Process.slug == slug).options(selectinload(Process.phases))
+    )
+
+
+def _theme_sums(db: Session, process: Process) -> dict[int | None, tuple[int, int]]:
+    rows = db.execute(
+        select(
+            BudgetLine.theme_id,
+            func.coalesce(func.sum(BudgetLine.controllable), 0),
+            func.count(BudgetLine.id),
+        )
+        .where(BudgetLine.process_id == process.id)
+        .group_by(BudgetLine.theme_id)
+    ).all()
+    return {theme_id: (int(total), int(count)) for theme_id, total, count in rows}
+
+
+def _summaries(
+    process: Process, themes: Sequence[Theme], sums: dict[int | None, tuple[int, int]]
+) -> list[ThemeSummary]:
+    summaries = []
+    for theme in themes:
+        controllable, count = sums.get(theme.id, (0, 0))
+        summaries.append(
+            ThemeSummary(
+                theme=theme,
+                controllable=controllable,
+                line_count=count,
+                target=theme_target(controllable, process.target_percentage, theme.target_override),
+            )
+        )
+    return summaries
+
+
+def overview(db: Session, process: Process) -> ProcessOverview:
+    frameworks = db.scalars(
+        select(Framework).where(Framework.process_id == process.id).order_by(Framework.number)
+    ).all()
+    themes = db.scalars(
+        select(Theme).where(Theme.process_id == process.id).order_by(Theme.position, Theme.id)
+    ).all()
+    sums = _theme_sums(db, process)
+    unassigned_controllable, unassigned = sums.get(None, (0, 0))
+    return ProcessOverview(
+        process=process,
+        phases=process.phases,
+        frameworks=frameworks,
+        themes=_summaries(process, themes, sums),
+        unassigned_lines=unassigned,
+        unassigned_controllable=unassigned_controllable,
+    )
+
+
+def theme_detail(db: Session, process: Process, slug: str) -> ThemeDetail | None:
+    theme = db.scalar(select(Theme).where(Theme.process_id == process.id, Theme.slug == slug))
+    if theme is None:
+        return None
+    rows = db.execute(
+        select(BudgetLine, Taakveld)
+        .outerjoin(Taakveld, Taakveld.code == BudgetLine.taakveld_code)
+        .where(BudgetLine.theme_id == theme.id)
+        .order_by(BudgetLine.taakveld_code, BudgetLine.code)
+    ).all()
+    grouped: dict[str, TaakveldGroup] = {}
+    for line, taakveld in rows:
+        key = taakveld.code if taakveld else ""
+        if key not in grouped:
+            grouped[key] = TaakveldGroup(code=key, name=taakveld.name if taakveld else "")
+        grouped[key].lines.append(line)
+    controllable = sum(g.controllable for g in grouped.values())
+    summary = ThemeSummary(
+        theme=theme,
+        controllable=controllable,
+        line_count=len(rows),
+        target=theme_target(controllable, process.target_percentage, theme.target_override),
+    )
+    groups = db.scalars(
+        select(Group).where(Group.theme_id == theme.id).order_by(Group.position)
+    ).all()
+    return ThemeDetail(
+        summary=summary, by_taakveld=list(grouped.values()), groups=_with_chefs(db, groups)
+    )
+
+
+def groups_with_chefs(db: Session, process: Process) -> list[tuple[Group, list[str]]]:
+    groups = db.scalars(
+        select(Group).where(Group.process_id == process.id).order_by(Group.position)
+    ).all()
+    return _with_chefs(db, groups)
+
+
+def _with_chefs(db: Session, groups: Sequence[Group]) -> list[tuple[Group, list[str]]]:
+    chefs: dict[int, list[str]] = defaultdict(list)
+    if groups:
+        rows = db.execute(
+            select(RoleAssignment.scope_id, User.display_name)
+            .join(User, User.id == RoleAssignment.user_id)
+            .where(
+                RoleAssignment.role == Role.CHEF,
+                RoleAssignment.scope_type == ScopeType.GROUP,
+                RoleAssignment.scope_id.in_([g.id for g in groups]),
+                RoleAssignment.revoked_at.is_(None),
+            )
+            .order_by(User.display_name)
+        ).all()
+        for group_id, name in rows:
+            if group_id is not None:
+                chefs[group_id].append(name)
+    return [(g, chefs.get(g.id, [])) for g in groups]

@@ -1,0 +1,34 @@
+"""Public pages of a process: where it stands, its frameworks, its themes and targets."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from app.deps import CurrentOrg, DbSession
+from app.errors import NotFound
+from app.processes.queries import overview, process_by_slug, theme_detail
+from app.web.templating import render
+
+router = APIRouter(prefix="/processen")
+
+
+@router.get("/{slug}", response_class=HTMLResponse, name="process")
+def show_process(
+    request: Request, slug: str, db: DbSession, organization: CurrentOrg
+) -> HTMLResponse:
+    process = process_by_slug(db, slug)
+    if process is None:
+        raise NotFound()
+    return render(request, "processes/process.html", {"o": overview(db, process)})
+
+
+@router.get("/{slug}/themas/{theme_slug}", response_class=HTMLResponse, name="theme")
+def show_theme(
+    request: Request, slug: str, theme_slug: str, db: DbSession, organization: CurrentOrg
+) -> HTMLResponse:
+    process = process_by_slug(db, slug)
+    detail = theme_detail(db, process, theme_slug) if process else None
+    if process is None or detail is None:
+        raise NotFound()
+    return render(request, "processes/theme.html", {"process": process, "d": detail})
