@@ -19,7 +19,12 @@ from app.i18n import gettext as _
 from app.models import Framework, Group, Process, Theme
 from app.phases.kinds import PHASE_LABELS, TEMPLATES, PhaseKind, ProcessKind
 from app.processes import service
-from app.processes.budget_import import import_budget_lines, parse_amount, slugify
+from app.processes.budget_import import (
+    import_budget_lines,
+    known_taakvelden,
+    parse_amount,
+    slugify,
+)
 from app.processes.queries import groups_with_chefs, overview, process_by_slug, processes
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
@@ -224,6 +229,92 @@ async def import_budget(
         )
 
     return await run_in_threadpool(work)
+
+
+@router.post("/{slug}/begrotingsposten", response_class=HTMLResponse)
+def add_budget_line(
+    request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
+) -> Response:
+    process = _process(db, slug)
+    require(actor, "process.manage", process)
+    result = FormResult()
+    code = result.text(form, "line_code", label=_("Code"), max_length=40)
+    name = result.text(form, "line_name", label=_("Name"), max_length=200)
+    programme = result.text(form, "line_programme", label=_("Programme"), required=False)
+    budget = _amount(result, form, "line_budget", _("Budget"), required=True)
+    controllable = _amount(
+        result, form, "line_controllable", _("Controllable costs"), required=True
+    )
+    taakveld = result.text(
+        form, "line_taakveld", label=_("Task field"), required=False, max_length=10
+    )
+    if taakveld and taakveld not in known_taakvelden(db):
+        result.errors["line_taakveld"] = _("This task field does not exist.")
+    theme_id = result.text(form, "line_theme", label=_("Theme"), required=False)
+    theme = db.get(Theme, int(theme_id)) if theme_id.isdigit() else None
+    if theme_id and (theme is None or theme.process_id != process.id):
+        result.errors["line_theme"] = _("Choose one of the themes.")
+    if result.ok and budget is not None and controllable is not None:
+        try:
+            service.add_budget_line(
+                db,
+                actor,
+                process,
+                code=code,
+                name=name,
+                programme=programme,
+                budget=budget,
+                controllable=controllable,
+                taakveld=taakveld or None,
+                theme=theme,
+            )
+        except Conflict as exc:
+            result.errors["line_code" if "code" in exc.message else "line_controllable"] = (
+                exc.message
+            )
+        else:
+            return _back(request, process, _("The budget line %(code)s is added.", code=code))
+    return _manage_page(request, db, process, result, status_code=400)
+
+
+@router.post("/{slug}/themas", response_class=HTMLResponse)
+def add_theme(
+    request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
+) -> Response:
+    process = _process(db, slug)
+    require(actor, "process.manage", process)
+    result = FormResult()
+    name = result.text(
+        form, "theme_name", label=_("Name of the theme"), min_length=2, max_length=200
+    )
+    if result.ok:
+        try:
+            service.add_theme(db, actor, process, slug=slugify(name), name=name)
+        except Conflict as exc:
+            result.errors["theme_name"] = exc.message
+        else:
+            return _back(request, process, _("The theme %(name)s is added.", name=name))
+    return _manage_page(request, db, process, result, status_code=400)
+
+
+@router.post("/{slug}/teams", response_class=HTMLResponse)
+def add_teams(
+    request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
+) -> Response:
+    process = _process(db, slug)
+    require(actor, "process.manage", process)
+    result = FormResult()
+    raw = result.text(form, "team_count", label=_("Number of teams"), max_length=3)
+    if raw and not (raw.isdigit() and 1 <= int(raw) <= 50):
+        result.errors["team_count"] = _("Fill in a number of teams from 1 to 50.")
+    if result.ok:
+        try:
+            teams = service.add_teams(db, actor, process, int(raw))
+        except (Conflict, InvalidTransition) as exc:
+            result.errors["team_count"] = exc.message
+        else:
+            return _back(request, process, _("%(n)d team(s) added.", n=len(teams)))
+    return _manage_page(request, db, process, result, status_code=400)
 
 
 @router.post("/{slug}/themas/{theme_id}/doel", response_class=HTMLResponse)

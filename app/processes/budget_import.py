@@ -199,6 +199,10 @@ def import_budget_lines(
         else:
             result.unchanged += 1
     db.flush()
+    if result.themes_created:
+        from app.processes.service import ensure_theme_groups  # the use case imports this module
+
+        ensure_theme_groups(db, by, process)
     if result.created or result.updated or result.themes_created:
         record(
             db,

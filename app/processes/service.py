@@ -16,7 +16,7 @@ from app.audit.service import changes, record
 from app.db import utcnow
 from app.errors import Conflict, InvalidTransition
 from app.i18n import gettext as _
-from app.models import Framework, Group, Phase, Process, Theme, User
+from app.models import BudgetLine, Framework, Group, Phase, Process, Theme, User
 from app.phases.guard import require_phase
 from app.phases.kinds import (
     FRAMEWORKS_FROZEN_FROM,
@@ -182,6 +182,7 @@ def add_theme(
     db.add(theme)
     db.flush()
     record(db, actor=by, action="theme.added", target=theme, after={"name": name})
+    ensure_theme_groups(db, by, process)
     return theme
 
 
@@ -204,6 +205,74 @@ def set_target_override(
         after={"target_override": amount},
         reason=theme.override_reason,
     )
+
+
+def ensure_theme_groups(db: Session, by: By, process: Process) -> int:
+    """A dialogue has one group per theme: give every theme without one its group."""
+    if process.kind != ProcessKind.DIALOGUE:
+        return 0
+    with_group = set(db.scalars(select(Group.theme_id).where(Group.process_id == process.id)))
+    added = 0
+    themes = db.scalars(
+        select(Theme).where(Theme.process_id == process.id).order_by(Theme.position)
+    ).all()
+    for theme in themes:
+        if theme.id not in with_group:
+            add_group(db, by, process, theme, slug=theme.slug, name=theme.name)
+            added += 1
+    return added
+
+
+def add_teams(db: Session, by: By, process: Process, count: int) -> list[Group]:
+    """A sprint's teams all work on its one theme (the whole scope), numbered on."""
+    if process.kind != ProcessKind.SPRINT:
+        raise InvalidTransition(_("Only a sprint has teams; a dialogue has a group per theme."))
+    theme = db.scalar(select(Theme).where(Theme.process_id == process.id).order_by(Theme.position))
+    if theme is None:
+        raise Conflict(_("Give the sprint its theme first (import its budget)."))
+    existing = db.scalar(select(func.count(Group.id)).where(Group.process_id == process.id)) or 0
+    return [
+        add_group(db, by, process, theme, slug=f"team-{n}", name=_("Team %(n)d", n=n))
+        for n in range(existing + 1, existing + count + 1)
+    ]
+
+
+def add_budget_line(
+    db: Session,
+    by: By,
+    process: Process,
+    *,
+    code: str,
+    name: str,
+    programme: str,
+    budget: int,
+    controllable: int,
+    taakveld: str | None,
+    theme: Theme | None,
+) -> BudgetLine:
+    exists = db.scalar(
+        select(BudgetLine.id).where(BudgetLine.process_id == process.id, BudgetLine.code == code)
+    )
+    if exists is not None:
+        raise Conflict(_("There is a budget line with this code already."))
+    if controllable > budget:
+        raise Conflict(_("The controllable costs cannot be more than the budget."))
+    line = BudgetLine(
+        process_id=process.id,
+        code=code,
+        name=name,
+        programme=programme,
+        budget=budget,
+        controllable=controllable,
+        taakveld_code=taakveld,
+        theme_id=theme.id if theme else None,
+    )
+    db.add(line)
+    db.flush()
+    record(
+        db, actor=by, action="budget.line_added", target=process, after={"code": code, "name": name}
+    )
+    return line
 
 
 def add_group(

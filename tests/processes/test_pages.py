@@ -216,3 +216,85 @@ def test_the_board_closes_its_own_review_but_no_other_phase(
         client, "/beheer/processen/dialoog/fase", {"phase": "council_workshop"}, form_page="/"
     )
     assert moved.status_code == 303
+
+
+def test_a_budget_line_and_a_theme_by_hand(
+    client: TestClient, db: Session, organization: Organization, process: Process
+) -> None:
+    make_user(db, organization, email="beheer@zeist.example", roles=[Role.ADMIN])
+    sign_in(client, "beheer@zeist.example")
+    added = post_form(
+        client,
+        "/beheer/processen/dialoog/themas",
+        {"theme_name": "Veiligheid"},
+        form_page="/beheer/processen/dialoog",
+    )
+    assert added.status_code == 303
+    page = client.get("/beheer/processen/dialoog").text
+    assert "Veiligheid" in page
+    with organization_scope(db, organization.id):
+        from app.models import Group, Theme
+
+        theme = db.scalar(select(Theme).where(Theme.slug == "veiligheid"))
+        assert theme is not None
+        assert db.scalar(select(Group.name).where(Group.theme_id == theme.id)) == "Veiligheid"
+    line = {
+        "line_code": "VE-1",
+        "line_name": "Brandweer",
+        "line_budget": "2.000.000",
+        "line_controllable": "700.000",
+        "line_taakveld": "1.1",
+        "line_theme": str(theme.id),
+    }
+    ok = post_form(
+        client,
+        "/beheer/processen/dialoog/begrotingsposten",
+        line,
+        form_page="/beheer/processen/dialoog",
+    )
+    assert ok.status_code == 303
+    again = post_form(
+        client,
+        "/beheer/processen/dialoog/begrotingsposten",
+        line,
+        form_page="/beheer/processen/dialoog",
+    )
+    assert again.status_code == 400
+    assert "Er is al een begrotingspost met deze code." in again.text
+    assert 'value="Brandweer"' in again.text
+    assert "€ 70.000" in client.get("/processen/dialoog").text
+
+
+def test_a_sprint_gets_numbered_teams(
+    client: TestClient, db: Session, organization: Organization
+) -> None:
+    from app.phases.kinds import ProcessKind
+
+    make_user(db, organization, email="beheer@zeist.example", roles=[Role.ADMIN])
+    sprint = make_process(db, organization, kind=ProcessKind.SPRINT, slug="sprint")
+    with organization_scope(db, organization.id):
+        import_budget_lines(
+            db,
+            "x",
+            sprint,
+            b"code,naam,begroting,beinvloedbaar,thema\nS-1,Bijstand,100,80,Sociaal domein\n",
+        )
+        db.flush()
+    sign_in(client, "beheer@zeist.example")
+    response = post_form(
+        client,
+        "/beheer/processen/sprint/teams",
+        {"team_count": "10"},
+        form_page="/beheer/processen/sprint",
+    )
+    assert response.status_code == 303
+    page = client.get("/beheer/processen/sprint").text
+    assert "Team 1" in page
+    assert "Team 10" in page
+    bad = post_form(
+        client,
+        "/beheer/processen/sprint/teams",
+        {"team_count": "veel"},
+        form_page="/beheer/processen/sprint",
+    )
+    assert bad.status_code == 400
