@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import structlog
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,6 +13,8 @@ from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
 from app.models import RoleAssignment, User
+
+log = structlog.get_logger("dialoog.access")
 
 
 def active_assignment(
@@ -38,6 +41,9 @@ def grant_role(
     scope_type: ScopeType = ScopeType.ORGANIZATION,
     scope_id: int | None = None,
 ) -> RoleAssignment:
+    if user.email_confirmed_at is None:
+        # Anyone can register any address; a role goes only to a proven owner.
+        raise Conflict(_("This person has not confirmed their email address yet."))
     if active_assignment(db, user, role, scope_type, scope_id) is not None:
         raise Conflict(_("This person already has this role."))
     assignment = RoleAssignment(
@@ -45,7 +51,9 @@ def grant_role(
         role=role,
         scope_type=scope_type,
         scope_id=scope_id,
-        granted_by=by if isinstance(by, str) else by.label(),
+        # A person is named with their id, so no display name can pose as a source
+        # such as "oidc:<provider>" or "system".
+        granted_by=by if isinstance(by, str) else f"{by.label()} (#{by.id})",
     )
     db.add(assignment)
     db.flush()
@@ -110,6 +118,9 @@ def sync_provider_roles(db: Session, user: User, provider: str, wanted: set[Role
         if active_assignment(db, user, role, ScopeType.ORGANIZATION, None) is None:
             grant_role(db, source, user, role)
     for role in held.keys() - wanted:
+        if role == Role.ADMIN and _active_admins(db) <= 1:
+            log.warning("oidc.last_admin_kept", provider=provider, user_id=user.id)
+            continue
         held[role].revoked_at = utcnow()
         record(db, actor=source, action="role.revoked", target=user, before={"role": role.value})
     db.flush()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.access.roles import ROLE_VALUES, Role
 from app.access.service import sync_provider_roles
 from app.accounts.service import user_by_email
+from app.accounts.sessions import end_all_sessions
 from app.audit.service import record
 from app.config import OidcProviderSettings
 from app.db import utcnow
@@ -33,7 +34,9 @@ def roles_from_claims(provider: OidcProviderSettings, claims: dict[str, Any]) ->
         values = [values]
     roles = set()
     for value in map(str, values):
-        mapped = provider.role_map.get(value, value)  # unmapped values may name a role
+        # Only values the admin mapped give a role: a provider group that happens to be
+        # called "admin" must not make someone Dialoog's administrator.
+        mapped = provider.role_map.get(value)
         if mapped in ROLE_VALUES:
             roles.add(Role(mapped))
     return roles
@@ -84,7 +87,19 @@ def account_for_claims(db: Session, provider: OidcProviderSettings, claims: dict
             db.flush()
             record(db, actor=f"oidc:{provider.name}", action="user.registered", target=user)
         elif user.email_confirmed_at is None:
+            # Someone registered this address without ever proving it: it may not be
+            # its owner. The provider has now proved it, so the account becomes the
+            # owner's, and whatever the registrant set up is taken away.
             user.email_confirmed_at = utcnow()
+            user.password_hash = None
+            end_all_sessions(db, user)
+            record(
+                db,
+                actor=f"oidc:{provider.name}",
+                action="user.unproven_account_claimed",
+                target=user,
+                reason="address verified by the identity provider",
+            )
         db.add(ExternalIdentity(user_id=user.id, provider=provider.name, subject=subject))
         db.flush()
         record(

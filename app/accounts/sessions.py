@@ -120,7 +120,13 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
         session_row.last_seen_at = now
         session_row.expires_at = now + timedelta(days=settings.accounts.session_days)
     user = session_row.user
-    roles = frozenset((Role(a.role), ScopeType(a.scope_type), a.scope_id) for a in user.roles)
+    # Roles an identity provider asserts hold only in a session signed in through that
+    # provider: someone who left the organization keeps no staff role by password.
+    roles = frozenset(
+        (Role(a.role), ScopeType(a.scope_type), a.scope_id)
+        for a in user.roles
+        if not a.granted_by.startswith("oidc:") or a.granted_by == session_row.method
+    )
     return Actor.of(user, roles, session_row.id)
 
 

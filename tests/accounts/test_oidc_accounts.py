@@ -4,15 +4,18 @@ covers the protocol itself against a real provider)."""
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.access.roles import Role
 from app.accounts.oidc_service import OidcAccountProblem, account_for_claims
+from app.accounts.passwords import hash_password
 from app.config import OidcProviderSettings
 from app.db import organization_scope
 from app.models import ExternalIdentity, Organization, RoleAssignment, User
-from tests.factories import make_user
+from tests.factories import DEFAULT_PASSWORD, make_user
+from tests.web.helpers import sign_in
 
 PROVIDER = OidcProviderSettings(
     name="zeist",
@@ -22,7 +25,7 @@ PROVIDER = OidcProviderSettings(
     client_id="c",
     client_secret="s",
     roles_claim="groups",
-    role_map={"fin-team": "finance"},
+    role_map={"fin-team": "finance", "raad": "council"},
 )
 
 
@@ -71,7 +74,9 @@ def test_an_unverified_address_never_takes_over_an_account(
 
 def test_roles_follow_the_providers_claim(db: Session, organization: Organization) -> None:
     with organization_scope(db, organization.id):
-        user = account_for_claims(db, PROVIDER, claims(groups=["fin-team", "council", "onbekend"]))
+        user = account_for_claims(
+            db, PROVIDER, claims(groups=["fin-team", "raad", "admin", "onbekend"])
+        )
 
         def active() -> set[str]:
             return set(
@@ -82,11 +87,37 @@ def test_roles_follow_the_providers_claim(db: Session, organization: Organizatio
                 )
             )
 
+        # "admin" is not in the role map: a group's name alone gives no role.
         assert active() == {Role.FINANCE, Role.COUNCIL}
-        account_for_claims(db, PROVIDER, claims(groups=["council"]))
+        account_for_claims(db, PROVIDER, claims(groups=["raad"]))
         assert active() == {Role.COUNCIL}
 
 
 def test_claims_without_a_subject_are_refused(db: Session, organization: Organization) -> None:
     with organization_scope(db, organization.id), pytest.raises(OidcAccountProblem):
         account_for_claims(db, PROVIDER, {"email": "x@example.org"})
+
+
+def test_an_unproven_registration_of_the_address_is_taken_from_the_registrant(
+    db: Session, organization: Organization
+) -> None:
+    """Someone registered the staff member's address first, with their own password, and
+    never confirmed it. The provider proves the address: the registrant loses the account."""
+    squatter = make_user(db, organization, email="fatma@zeist.example", confirmed=False)
+    assert squatter.password_hash
+    with organization_scope(db, organization.id):
+        linked = account_for_claims(db, PROVIDER, claims())
+        assert linked.id == squatter.id
+        assert linked.password_hash is None
+        assert linked.email_confirmed_at is not None
+
+
+def test_provider_roles_count_only_in_a_session_through_that_provider(
+    client: TestClient, db: Session, organization: Organization
+) -> None:
+    with organization_scope(db, organization.id):
+        user = account_for_claims(db, PROVIDER, claims(groups=["fin-team"]))
+        user.password_hash = hash_password(DEFAULT_PASSWORD)  # she also set a password
+        db.flush()
+    sign_in(client, "fatma@zeist.example")
+    assert "Financieel adviseur" not in client.get("/profiel").text

@@ -147,3 +147,19 @@ def test_the_admin_link_is_shown_only_to_admins(
     assert 'href="/beheer/rollen"' not in client.get("/").text
     sign_in(client, "beheer@zeist.example")
     assert 'href="/beheer/rollen"' in client.get("/").text
+
+
+def test_a_role_goes_only_to_a_confirmed_address(
+    client: TestClient, db: Session, organization: Organization
+) -> None:
+    make_user(db, organization, email="beheer@zeist.example", roles=[Role.ADMIN])
+    make_user(db, organization, email="nieuw@zeist.example", confirmed=False)
+    sign_in(client, "beheer@zeist.example")
+    response = post_form(
+        client,
+        "/beheer/rollen",
+        {"email": "nieuw@zeist.example", "role": "admin"},
+        form_page="/beheer/rollen",
+    )
+    assert response.status_code == 400
+    assert "nog niet bevestigd" in response.text

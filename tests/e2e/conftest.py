@@ -116,6 +116,7 @@ def live_server(
                 client_secret=oidc_provider.client_secret,
                 scopes="openid email profile roles",
                 roles_claim="dialoog_roles",
+                role_map={"finance": "finance", "council": "council", "official": "official"},
             )
         ],
     )
