@@ -107,6 +107,9 @@ class Settings(BaseSettings):
     def _refuse_development_defaults_in_production(self) -> Settings:
         if self.is_production and self.secret_key == DEVELOPMENT_SECRET:
             raise ValueError("DIALOOG_SECRET_KEY must be set in production")
+        names = [p.name for p in self.oidc_providers]
+        if len(names) != len(set(names)):
+            raise ValueError("each OIDC provider needs its own name (it is the client's key)")
         if self.is_production and self.mail.backend == "outbox":
             # Confirmation and reset mails would silently never arrive.
             raise ValueError("set DIALOOG_MAIL__BACKEND=smtp and the SMTP server in production")

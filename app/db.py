@@ -154,7 +154,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at the start, so a second writer waits (busy_timeout)
+    # instead of failing with "database is locked" when it upgrades a read transaction.
+    # SQLite is the single-process default; PostgreSQL is what runs concurrently.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(database_url: str | URL, settings: Settings | None = None) -> Engine:

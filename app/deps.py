@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
@@ -47,3 +47,7 @@ def get_current_actor(request: Request, organization: CurrentOrg) -> Actor:
 
 OptionalActor = Annotated[Actor | None, Depends(get_optional_actor)]
 CurrentActor = Annotated[Actor, Depends(get_current_actor)]
+
+
+# A row id in a URL: bounded, so an absurd number is a 400, not a database error.
+RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]

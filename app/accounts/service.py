@@ -104,6 +104,7 @@ def confirm_email(db: Session, settings: Settings, token: str) -> User:
 def authenticate(db: Session, settings: Settings, email: str, password: str, address: str) -> User:
     """The account for this address and password, or SignInFailed / TooManyAttempts."""
     email = email.strip().lower()
+    throttle.serialise_attempts(db, email)
     wait = throttle.seconds_to_wait(db, settings.accounts, email, address)
     if wait > 0:
         log.warning("signin.throttled", address=address, wait_seconds=wait)

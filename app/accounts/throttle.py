@@ -12,7 +12,7 @@ import math
 from datetime import timedelta
 
 import structlog
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from app.config import AccountSettings
@@ -50,6 +50,15 @@ def seconds_to_wait(db: Session, settings: AccountSettings, email: str, address:
             ready = latest + timedelta(seconds=_wait_for(count, free))
             waits.append(math.ceil((ready - now).total_seconds()))
     return max([0, *waits])
+
+
+def serialise_attempts(db: Session, email: str) -> None:
+    """Attempts on one account wait for each other until their transaction ends, so
+    parallel guesses cannot all pass the count before any failure is recorded. SQLite
+    already runs one writing transaction at a time (BEGIN IMMEDIATE, see app.db)."""
+    if db.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(email.encode()).digest()[:8], "big", signed=True)
+        db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 def record_failure(db: Session, email: str, address: str) -> None:

@@ -10,7 +10,7 @@ from app.access.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_VALUES, Role
 from app.access.service import grant_role, revoke_role
 from app.accounts.service import user_by_email
 from app.admin.queries import assignment_by_id, users_with_roles
-from app.deps import CurrentActor, DbSession
+from app.deps import CurrentActor, DbSession, RowId
 from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
 from app.models import User
@@ -76,7 +76,7 @@ def grant(request: Request, db: DbSession, actor: CurrentActor, form: Form) -> R
 
 
 @router.post("/rollen/{assignment_id}/intrekken", response_class=HTMLResponse)
-def revoke(request: Request, assignment_id: int, db: DbSession, actor: CurrentActor) -> Response:
+def revoke(request: Request, assignment_id: RowId, db: DbSession, actor: CurrentActor) -> Response:
     require(actor, "roles.manage")
     assignment = assignment_by_id(db, assignment_id)
     if assignment is None:

@@ -21,16 +21,25 @@ log = structlog.get_logger("dialoog.jobs")
 POLL_SECONDS = 5.0
 
 
+# A job still "running" this long after it started belongs to a process that stopped
+# (a deploy, a crash): it is taken up again, and the attempt counts.
+STALE_AFTER = timedelta(minutes=15)
+
+
 def _claim(session: Session) -> Job | None:
     now = utcnow()
+    due = (Job.status == JobStatus.QUEUED) & (Job.run_after <= now)
+    stale = (Job.status == JobStatus.RUNNING) & (Job.started_at < now - STALE_AFTER)
     claimed = session.scalar(
-        select(Job)
-        .where(Job.status == JobStatus.QUEUED, Job.run_after <= now)
-        .order_by(Job.id)
-        .limit(1)
-        .with_for_update(skip_locked=True)
+        select(Job).where(due | stale).order_by(Job.id).limit(1).with_for_update(skip_locked=True)
     )
     if claimed is not None:
+        if claimed.status == JobStatus.RUNNING:
+            log.warning("job.reclaimed", job_id=claimed.id, job=claimed.name)
+        if claimed.attempts >= claimed.max_attempts:
+            claimed.status, claimed.finished_at = JobStatus.FAILED, now
+            claimed.error = (claimed.error or "") + "\nstopped while running, attempts used up"
+            return None
         claimed.status = JobStatus.RUNNING
         claimed.attempts += 1
         claimed.started_at = now

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from app.access.permissions import require
 from app.accounts.service import user_by_email
-from app.deps import CurrentActor, DbSession
+from app.deps import CurrentActor, DbSession, RowId
 from app.errors import Conflict, InvalidTransition, NotFound, PhaseClosed
 from app.i18n import gettext as _
 from app.models import Framework, Group, Process, Theme
@@ -251,7 +251,11 @@ def add_budget_line(
     if taakveld and taakveld not in known_taakvelden(db):
         result.errors["line_taakveld"] = _("This task field does not exist.")
     theme_id = result.text(form, "line_theme", label=_("Theme"), required=False)
-    theme = db.get(Theme, int(theme_id)) if theme_id.isdigit() else None
+    theme = (
+        db.get(Theme, int(theme_id))
+        if theme_id.isascii() and theme_id.isdigit() and len(theme_id) < 10
+        else None
+    )
     if theme_id and (theme is None or theme.process_id != process.id):
         result.errors["line_theme"] = _("Choose one of the themes.")
     if result.ok and budget is not None and controllable is not None:
@@ -305,7 +309,7 @@ def add_teams(
     require(actor, "process.manage", process)
     result = FormResult()
     raw = result.text(form, "team_count", label=_("Number of teams"), max_length=3)
-    if raw and not (raw.isdigit() and 1 <= int(raw) <= 50):
+    if raw and not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= 50):
         result.errors["team_count"] = _("Fill in a number of teams from 1 to 50.")
     if result.ok:
         try:
@@ -319,7 +323,7 @@ def add_teams(
 
 @router.post("/{slug}/themas/{theme_id}/doel", response_class=HTMLResponse)
 def override_target(
-    request: Request, slug: str, theme_id: int, db: DbSession, actor: CurrentActor, form: Form
+    request: Request, slug: str, theme_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
     process = _process(db, slug)
     require(actor, "process.manage", process)
@@ -344,7 +348,7 @@ def override_target(
 
 @router.post("/{slug}/groepen/{group_id}/chef", response_class=HTMLResponse)
 def assign_chef(
-    request: Request, slug: str, group_id: int, db: DbSession, actor: CurrentActor, form: Form
+    request: Request, slug: str, group_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
     process = _process(db, slug)
     require(actor, "process.manage", process)
@@ -398,7 +402,7 @@ def add_framework(
 
 @router.post("/{slug}/kaders/{framework_id}", response_class=HTMLResponse)
 def edit_framework(
-    request: Request, slug: str, framework_id: int, db: DbSession, actor: CurrentActor, form: Form
+    request: Request, slug: str, framework_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
     process = _process(db, slug)
     require(actor, "process.manage", process)
@@ -432,7 +436,7 @@ def _amount(
 
 def _year(result: FormResult, form: FormData, name: str, label: str) -> int | None:
     raw = result.text(form, name, label=label, max_length=4)
-    if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+    if raw and not (raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100):
         result.errors[name] = _("%(label)s: fill in a year like 2012.", label=label)
         return None
     return int(raw) if raw else None

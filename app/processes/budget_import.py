@@ -85,7 +85,7 @@ def parse_amount(raw: str) -> int | None:
         if cents.strip("0"):
             return None
     text = text.replace(".", "")
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 15 else None
 
 
 def parse_budget_csv(data: bytes, taakvelden: set[str]) -> ImportResult:

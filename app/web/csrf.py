@@ -45,7 +45,8 @@ async def verify_csrf(request: Request) -> None:
             value = (await request.form()).get(FORM_FIELD)
             sent = value if isinstance(value, str) else None
     expected = form_token(request.app.state.settings.secret_key, raw) if raw else ""
-    if not raw or not sent or not hmac.compare_digest(sent, expected):
+    valid = bool(raw and sent and sent.isascii() and hmac.compare_digest(sent, expected))
+    if not valid:
         log.warning(
             "csrf.refused",
             path=request.url.path,

@@ -20,6 +20,8 @@ from app.i18n import DEFAULT_LOCALE, LOCALES, set_locale
 from app.web import csrf
 
 LOCALE_COOKIE = "dialoog_lang"
+# Links from mails carry a secret token in their path; logs get the path without it.
+_SECRET_IN_PATH = re.compile(r"^(/(?:wachtwoord-herstellen|bevestigen)/)[^/]+")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -108,7 +110,7 @@ class RequestContextMiddleware:
             log.info(
                 "request",
                 method=scope["method"],
-                path=scope["path"],
+                path=_SECRET_IN_PATH.sub(r"\1…", scope["path"]),
                 status=status,
                 duration_ms=round((time.perf_counter() - started) * 1000, 1),
                 organization=getattr(scope.get("state", {}).get("organization"), "slug", None),

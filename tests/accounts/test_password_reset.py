@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,7 @@ NEW = "een nieuwe zin voor het wachtwoord"
 
 def test_a_reset_link_works_once_and_signs_out_other_devices(
     app_client_pair: tuple[TestClient, TestClient],
+    caplog: pytest.LogCaptureFixture,
     db: Session,
     organization: Organization,
     mailbox: Mailbox,
@@ -31,6 +33,10 @@ def test_a_reset_link_works_once_and_signs_out_other_devices(
     assert "hebben we een link gestuurd" in response.text
     link = mailbox.link_in_last("fatma@zeist.example", "/wachtwoord-herstellen/")
     assert browser.get(link).status_code == 200
+    token = link.rsplit("/", 1)[1]
+    request_log = " ".join(str(r.msg) for r in caplog.records if r.name == "dialoog.request")
+    assert "/wachtwoord-herstellen/" in request_log
+    assert token not in request_log  # the request log leaves the secret out
 
     weak = post_form(browser, link, {"password": "password1"}, form_page=link)
     assert weak.status_code == 400

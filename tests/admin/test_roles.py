@@ -163,3 +163,14 @@ def test_a_role_goes_only_to_a_confirmed_address(
     )
     assert response.status_code == 400
     assert "nog niet bevestigd" in response.text
+
+
+def test_an_absurd_id_in_the_address_is_not_a_500(
+    client: TestClient, db: Session, organization: Organization
+) -> None:
+    make_user(db, organization, email="beheer@zeist.example", roles=[Role.ADMIN])
+    sign_in(client, "beheer@zeist.example")
+    response = post_form(
+        client, "/beheer/rollen/99999999999999999999999/intrekken", {}, form_page="/beheer/rollen"
+    )
+    assert response.status_code == 400

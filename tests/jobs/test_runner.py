@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
+from app.db import utcnow
 from app.jobs import enqueue, job
 from app.jobs.runner import run_pending
 from app.models import Job
@@ -46,3 +49,20 @@ def test_a_job_that_keeps_failing_ends_as_failed_with_the_reason(
     assert failed.status == "failed"
     assert failed.error
     assert "kapot" in failed.error
+
+
+def test_a_job_left_running_by_a_stopped_process_is_taken_up_again(
+    db: Session, session_factory: sessionmaker[Session], settings: Settings
+) -> None:
+    CALLS.clear()
+    stuck = enqueue(db, "test.record", number=7)
+    stuck.status = "running"
+    stuck.attempts = 1
+    stuck.started_at = utcnow() - timedelta(hours=1)
+    db.commit()
+    assert run_pending(session_factory, settings) == 1
+    assert CALLS == [7]
+    db.expire_all()
+    done = db.get(Job, stuck.id)
+    assert done is not None
+    assert (done.status, done.attempts) == ("done", 2)

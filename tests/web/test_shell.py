@@ -210,3 +210,21 @@ def test_only_pages_set_the_csrf_cookie(client: TestClient) -> None:
     assert "set-cookie" not in client.get("/static/css/app.css").headers
     assert "set-cookie" not in client.get("/huisstijl.css").headers
     assert "dialoog_csrf=" in client.get("/").headers["set-cookie"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data", "headers"),
+    [
+        ("POST", "/taal", {"locale": "en", "csrf_token": "é-not-ascii"}, {"X-Keep": "1"}),
+        ("GET", "/aanmelden?volgende=http://[x", None, {}),
+        ("POST", "/taal", {"locale": "en", "next": "http://[x"}, {}),
+    ],
+)
+def test_odd_input_never_gives_a_500(
+    client: TestClient, method: str, path: str, data: dict[str, str] | None, headers: dict[str, str]
+) -> None:
+    if method == "POST" and "csrf_token" not in (data or {}):
+        data = {**(data or {}), "csrf_token": csrf_token(client)}
+    client.get("/")  # the CSRF cookie
+    response = client.request(method, path, data=data, headers=headers, follow_redirects=False)
+    assert response.status_code < 500
