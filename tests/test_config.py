@@ -26,3 +26,16 @@ def test_providers_come_from_json_in_the_environment(monkeypatch: pytest.MonkeyP
     settings = Settings()
     assert [p.name for p in settings.providers_for("zeist")] == ["zeist"]
     assert settings.providers_for("hoogeveen") == []
+
+
+def test_production_cookies_carry_the_host_prefix() -> None:
+    from app.accounts.sessions import cookie_name as session_cookie
+    from app.web.csrf import cookie_name as csrf_cookie
+
+    production = Settings(
+        environment="production", secret_key="x" * 32, mail=MailSettings(backend="smtp")
+    )
+    development = Settings()
+    assert csrf_cookie(production) == "__Host-dialoog_csrf"
+    assert session_cookie(production) == "__Host-dialoog_session"
+    assert csrf_cookie(development) == "dialoog_csrf"

@@ -23,6 +23,14 @@ from app.db import utcnow
 from app.models import User, UserSession
 
 COOKIE_NAME = "dialoog_session"
+
+
+def cookie_name(settings: Settings) -> str:
+    """``__Host-`` prefixed with Secure cookies (production): no sibling domain can set
+    or overwrite it."""
+    return f"__Host-{COOKIE_NAME}" if settings.secure_cookies else COOKIE_NAME
+
+
 TOUCH_AFTER = timedelta(minutes=5)
 
 
@@ -63,7 +71,7 @@ def start_session(
 
 def set_session_cookie(response: Response, value: str, settings: Settings) -> None:
     response.set_cookie(
-        COOKIE_NAME,
+        cookie_name(settings),
         value,
         max_age=settings.accounts.session_days * 24 * 3600,
         httponly=True,
@@ -89,12 +97,16 @@ def signed_in_response(
 
 def clear_session_cookie(response: Response, settings: Settings) -> None:
     response.delete_cookie(
-        COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=settings.secure_cookies
+        cookie_name(settings),
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
     )
 
 
 def _token_from(request: Request, settings: Settings) -> str | None:
-    raw = request.cookies.get(COOKIE_NAME)
+    raw = request.cookies.get(cookie_name(settings))
     if not raw:
         return None
     try:

@@ -87,7 +87,7 @@ def revoke(request: Request, assignment_id: RowId, db: DbSession, actor: Current
         revoke_role(db, actor, assignment, user)
     except Conflict as exc:
         result = FormResult()
-        result.errors["revoke"] = exc.message
+        result.errors["_revoke"] = exc.message  # not a field: no link in the summary
         return _page(request, db, result, status_code=409)
     response = RedirectResponse("/beheer/rollen", status_code=303)
     flash(response, request, _("The role is revoked."))

@@ -171,27 +171,21 @@ def change_phase_dates(
     process = _process(db, slug)
     require(actor, "process.manage", process)
     result = FormResult()
-    changed = 0
+    wanted = []
     for phase in process.phases:
-        starts = _date(
-            result,
-            form,
-            f"start-{phase.kind}",
-            _("Start of %(phase)s", phase=PHASE_LABELS[PhaseKind(phase.kind)]),
-        )
-        ends = _date(
-            result,
-            form,
-            f"end-{phase.kind}",
-            _("End of %(phase)s", phase=PHASE_LABELS[PhaseKind(phase.kind)]),
-        )
+        label = PHASE_LABELS[PhaseKind(phase.kind)]
+        starts = _date(result, form, f"start-{phase.kind}", _("Start of %(phase)s", phase=label))
+        ends = _date(result, form, f"end-{phase.kind}", _("End of %(phase)s", phase=label))
         if starts and ends and ends < starts:
             result.errors[f"end-{phase.kind}"] = _("A phase cannot end before it starts.")
-        if result.ok and starts and ends:
-            changed += service.update_phase_dates(db, actor, phase, starts, ends)
+        wanted.append((phase, starts, ends))
     if not result.ok:
-        db.rollback()
-        return _manage_page(request, db, _process(db, slug), result, status_code=400)
+        return _manage_page(request, db, process, result, status_code=400)
+    changed = sum(
+        service.update_phase_dates(db, actor, phase, starts, ends)
+        for phase, starts, ends in wanted
+        if starts and ends
+    )
     return _back(request, process, _("%(n)d phase(s) changed.", n=changed))
 
 

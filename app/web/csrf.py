@@ -15,9 +15,19 @@ import secrets
 import structlog
 from starlette.requests import Request
 
+from app.config import Settings
 from app.errors import CsrfFailed
 
 COOKIE_NAME = "dialoog_csrf"
+
+
+def cookie_name(settings: Settings) -> str:
+    """With Secure cookies (production) the name carries the ``__Host-`` prefix: browsers
+    then refuse such a cookie set by a sibling domain or over plain http, so nobody can
+    plant a token of their own choosing."""
+    return f"__Host-{COOKIE_NAME}" if settings.secure_cookies else COOKIE_NAME
+
+
 FORM_FIELD = "csrf_token"
 HEADER_NAME = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -37,7 +47,7 @@ async def verify_csrf(request: Request) -> None:
     """App-wide dependency: refuses unsafe methods without a matching token (403, logged)."""
     if request.method in SAFE_METHODS:
         return
-    raw = request.cookies.get(COOKIE_NAME, "")
+    raw = request.cookies.get(cookie_name(request.app.state.settings), "")
     sent = request.headers.get(HEADER_NAME)
     if sent is None:
         content_type = request.headers.get("content-type", "")

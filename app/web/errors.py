@@ -55,7 +55,7 @@ def render_error(request: Request, status_code: int, title: str, message: str) -
         return render(
             request,
             "errors/error.html",
-            context,
+            {**context, "fragment": True},
             status_code=status_code,
             block="error_message",
             headers={"HX-Retarget": "#messages", "HX-Reswap": "innerHTML"},

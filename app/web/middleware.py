@@ -62,6 +62,7 @@ class RequestContextMiddleware:
         self.app = app
         self.settings = settings
         self.headers = security_headers(settings)
+        self.csrf_cookie = csrf.cookie_name(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,7 +78,7 @@ class RequestContextMiddleware:
         locale = connection.cookies.get(LOCALE_COOKIE, DEFAULT_LOCALE)
         set_locale(locale if locale in LOCALES else DEFAULT_LOCALE)
 
-        raw_token = connection.cookies.get(csrf.COOKIE_NAME)
+        raw_token = connection.cookies.get(self.csrf_cookie)
         new_token = None
         if not raw_token:
             raw_token = new_token = csrf.new_raw_token()
@@ -100,7 +101,7 @@ class RequestContextMiddleware:
                     secure = "; Secure" if self.settings.secure_cookies else ""
                     headers.append(
                         "Set-Cookie",
-                        f"{csrf.COOKIE_NAME}={new_token}; Path=/; HttpOnly; SameSite=Lax{secure}",
+                        f"{self.csrf_cookie}={new_token}; Path=/; HttpOnly; SameSite=Lax{secure}",
                     )
             await send(message)
 
