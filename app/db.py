@@ -7,9 +7,12 @@ Two rules are enforced here rather than trusted to every query:
   filtered to it, and a flush refuses to write a scoped row of another organization. A
   statement on scoped data in a session without an organization fails closed, unless the
   caller says ``all_organizations=True`` (the demo loader and maintenance jobs do).
-  One gap of SQLAlchemy's loader criteria: ``select(func.count()).select_from(Model)``
-  is not filtered. Count a column instead, ``select(func.count(Model.id))``; a test in
-  tests/test_conventions.py keeps the pattern out of app/.
+  SQLAlchemy's loader criteria do not reach every shape of statement: not
+  ``select(func.count()).select_from(Model)``, nor unions, CTEs, EXISTS or selecting from
+  a subquery. Those shapes on scoped tables are refused (ScopeViolation) unless the caller
+  says ``all_organizations=True``; count a column instead (``func.count(Model.id)``).
+  ORM bulk INSERTs into scoped tables are refused the same way; the unit of work's own
+  inserts are checked at flush.
 * **Append-only rows.** Models marked :class:`AppendOnly` cannot be updated or deleted
   through the ORM; the migrations add database triggers for everything else.
 """
@@ -19,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy import DateTime, Engine, ForeignKey, MetaData, create_engine, event
+from sqlalchemy import DateTime, Engine, ForeignKey, MetaData, Table, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -34,6 +38,8 @@ from sqlalchemy.orm import (
     sessionmaker,
     with_loader_criteria,
 )
+from sqlalchemy.sql import visitors
+from sqlalchemy.sql.selectable import CTE, CompoundSelect, Exists, Subquery
 from sqlalchemy.types import TypeDecorator
 
 from app.config import Settings
@@ -99,14 +105,48 @@ def _touches_scoped_data(state: ORMExecuteState) -> bool:
     return any(issubclass(m.class_, OrganizationScoped) for m in state.all_mappers)
 
 
+@lru_cache(maxsize=1)
+def _scoped_tables() -> frozenset[Any]:
+    return frozenset(
+        m.local_table for m in Base.registry.mappers if issubclass(m.class_, OrganizationScoped)
+    )
+
+
+# Statement shapes the loader criteria do not filter inside.
+_UNFILTERED_SHAPES = (CTE, CompoundSelect, Exists, Subquery)
+
+
+def _references_scoped_table(element: Any) -> bool:
+    tables = _scoped_tables()
+    return any(isinstance(e, Table) and e in tables for e in visitors.iterate(element))
+
+
+def _escapes_scoping(statement: Any) -> bool:
+    if isinstance(statement, CompoundSelect) and _references_scoped_table(statement):
+        return True
+    return any(
+        isinstance(element, _UNFILTERED_SHAPES) and _references_scoped_table(element)
+        for element in visitors.iterate(statement)
+    )
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _scope_to_organization(state: ORMExecuteState) -> None:
     if state.is_column_load or state.is_relationship_load:
         return  # the criteria travel with the parent statement's options
-    if not (state.is_select or state.is_update or state.is_delete):
+    if not (state.is_select or state.is_update or state.is_delete or state.is_insert):
         return
     if state.execution_options.get(ALL_ORGANIZATIONS) or state.session.info.get(ALL_ORGANIZATIONS):
         return
+    if state.is_insert:
+        if _touches_scoped_data(state):
+            raise ScopeViolation("bulk INSERT into organization data; add objects instead")
+        return
+    if _escapes_scoping(state.statement):
+        raise ScopeViolation(
+            "this statement shape (union, CTE, EXISTS, subquery) is not filtered by "
+            "organization; rewrite it, or pass all_organizations=True"
+        )
     if not _touches_scoped_data(state):
         return
     organization_id = state.session.info.get(ORGANIZATION_KEY)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy import Connection, Executable, exists, func, insert, select, text, union_all, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -93,3 +95,38 @@ def test_audit_entries_cannot_be_changed_in_sql(
     savepoint.rollback()
     with organization_scope(db, zeist.id):
         assert db.scalar(select(func.count(AuditEntry.id))) == 1
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda: select(exists().where(Page.slug == "a")),
+        lambda: select(func.count()).select_from(select(Page.id).subquery()),
+        lambda: union_all(select(Page.id), select(Page.id)),
+        lambda: select(select(Page.id).cte().c.id),
+    ],
+    ids=["exists", "subquery", "union", "cte"],
+)
+def test_statement_shapes_the_filter_cannot_reach_are_refused(
+    db: Session, shape: Callable[[], Executable]
+) -> None:
+    zeist = make_organization(db, slug="zeist-t")
+    with organization_scope(db, zeist.id), pytest.raises(ScopeViolation, match="not filtered"):
+        db.execute(shape())
+    assert db.execute(shape(), execution_options={ALL_ORGANIZATIONS: True}) is not None
+
+
+def test_a_bulk_insert_into_organization_data_is_refused(db: Session) -> None:
+    zeist = make_organization(db, slug="zeist-t")
+    with organization_scope(db, zeist.id), pytest.raises(ScopeViolation, match="INSERT"):
+        db.execute(insert(Page).values(slug="x", title="x", body="", organization_id=zeist.id))
+
+
+def test_an_in_subquery_is_filtered_too(db: Session) -> None:
+    zeist = make_organization(db, slug="zeist-t")
+    hoogeveen = make_organization(db, slug="hoogeveen-t")
+    make_page(db, zeist, slug="a")
+    make_page(db, hoogeveen, slug="b")
+    with organization_scope(db, zeist.id):
+        slugs = db.scalars(select(Page.slug).where(Page.id.in_(select(Page.id)))).all()
+    assert slugs == ["a"]
