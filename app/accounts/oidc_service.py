@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.access.roles import ROLE_VALUES, Role
 from app.access.service import sync_provider_roles
-from app.accounts.service import user_by_email
+from app.accounts.service import normalize_email, user_by_email
 from app.accounts.sessions import end_all_sessions
 from app.audit.service import record
 from app.config import OidcProviderSettings
@@ -57,7 +57,7 @@ def account_for_claims(db: Session, provider: OidcProviderSettings, claims: dict
             ExternalIdentity.provider == provider.name, ExternalIdentity.subject == subject
         )
     )
-    email = str(claims.get(provider.email_claim) or "").strip().lower()
+    email = normalize_email(str(claims.get(provider.email_claim) or ""))
     verified = claims.get("email_verified") is True
     name = str(claims.get(provider.name_claim) or "").strip()[:60]
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import structlog
+from email_validator import EmailNotValidError, validate_email
 from jinja2 import Environment
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.accounts import passwords, throttle, tokens
@@ -17,7 +19,7 @@ from app.db import utcnow
 from app.errors import Conflict, TooManyAttempts
 from app.i18n import gettext as _
 from app.mail.service import queue_mail
-from app.models import Consent, User
+from app.models import Consent, Mail, User
 
 log = structlog.get_logger("dialoog.accounts")
 
@@ -36,8 +38,34 @@ class Registration:
     locale: str
 
 
+def normalize_email(email: str) -> str:
+    """One form for every address, whichever page it was typed on."""
+    try:
+        return validate_email(email.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return email.strip().lower()
+
+
 def user_by_email(db: Session, email: str) -> User | None:
-    return db.scalar(select(User).where(User.email == email.lower()))
+    return db.scalar(select(User).where(User.email == normalize_email(email)))
+
+
+MAILS_PER_HOUR = 3
+
+
+def _mailed_recently(db: Session, to: str, kind: str) -> bool:
+    """At most a few mails of one kind to one address an hour: the forms that send them
+    are public, and must not become a way to flood someone's inbox."""
+    since = utcnow() - timedelta(hours=1)
+    sent = db.scalar(
+        select(func.count(Mail.id)).where(
+            Mail.recipient == to, Mail.kind == kind, Mail.created_at > since
+        )
+    )
+    if (sent or 0) >= MAILS_PER_HOUR:
+        log.warning("mail.rate_limited", kind=kind)
+        return True
+    return False
 
 
 def register(
@@ -72,6 +100,8 @@ def register(
 def send_confirmation(
     db: Session, jinja: Environment, settings: Settings, user: User, base_url: str
 ) -> None:
+    if _mailed_recently(db, user.email, "confirm_email"):
+        return
     token = tokens.make_link_token(settings.secret_key, tokens.CONFIRM_SALT, user.id, user.email)
     queue_mail(
         db,
@@ -103,7 +133,7 @@ def confirm_email(db: Session, settings: Settings, token: str) -> User:
 
 def authenticate(db: Session, settings: Settings, email: str, password: str, address: str) -> User:
     """The account for this address and password, or SignInFailed / TooManyAttempts."""
-    email = email.strip().lower()
+    email = normalize_email(email)
     throttle.serialise_attempts(db, email)
     wait = throttle.seconds_to_wait(db, settings.accounts, email, address)
     if wait > 0:
@@ -131,6 +161,8 @@ def request_password_reset(
     user = user_by_email(db, email.strip())
     if user is None:
         log.info("password_reset.unknown_address")
+        return
+    if _mailed_recently(db, user.email, "reset_password"):
         return
     token = tokens.make_link_token(
         settings.secret_key, tokens.RESET_SALT, user.id, user.password_hash

@@ -69,3 +69,18 @@ def test_a_tampered_reset_link_is_refused(client: TestClient) -> None:
     response = client.get("/wachtwoord-herstellen/abc.def.ghi")
     assert response.status_code == 400
     assert "klopt niet" in response.text
+
+
+def test_reset_mails_to_one_address_are_limited(
+    client: TestClient, db: Session, organization: Organization, mailbox: Mailbox
+) -> None:
+    make_user(db, organization, email="fatma@zeist.example")
+    for _ in range(5):
+        response = post_form(
+            client,
+            "/wachtwoord-vergeten",
+            {"email": "fatma@zeist.example"},
+            form_page="/wachtwoord-vergeten",
+        )
+        assert response.status_code == 200  # the same answer every time
+    assert len(mailbox.to("fatma@zeist.example")) == 3
