@@ -71,3 +71,17 @@ def test_a_visitor_reads_the_zeist_dialogue(page: Page, live_server: str, axe: A
     page.get_by_role("link", name="Burger en Bestuur").click()
     expect(page.get_by_text("Ruud (Chef Burger en Bestuur)")).to_be_visible()
     axe.check()
+
+
+def test_the_process_pages_reflow_on_a_narrow_screen(
+    page: Page, live_server: str, axe: Axe
+) -> None:
+    """WCAG 1.4.10 at 320 CSS pixels; budget tables may scroll inside their own box."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in (
+        "/processen/bezuinigingsdialoog-2012-2015",
+        "/processen/bezuinigingsdialoog-2012-2015/themas/onderwijs",
+    ):
+        page.goto(live_server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        axe.check()
