@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.access.roles import Role, ScopeType
 from app.models import (
+    AuditEntry,
     BudgetLine,
     Framework,
     Group,
@@ -37,6 +39,13 @@ class ThemeSummary:
 
 
 @dataclass(frozen=True)
+class FrameworkVersion:
+    at: datetime
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ProcessOverview:
     process: Process
     phases: Sequence[Phase]
@@ -44,6 +53,8 @@ class ProcessOverview:
     themes: list[ThemeSummary]
     unassigned_lines: int
     unassigned_controllable: int
+    # Earlier wordings of each framework, newest first (from the audit trail).
+    framework_history: dict[int, list[FrameworkVersion]] = field(default_factory=dict)
 
     @property
     def sum_of_theme_targets(self) -> int:
@@ -133,7 +144,38 @@ def overview(db: Session, process: Process) -> ProcessOverview:
         themes=_summaries(process, themes, sums),
         unassigned_lines=unassigned,
         unassigned_controllable=unassigned_controllable,
+        framework_history=_framework_history(db, frameworks),
     )
+
+
+def _framework_history(
+    db: Session, frameworks: Sequence[Framework]
+) -> dict[int, list[FrameworkVersion]]:
+    """What each framework said before each change: the audit trail keeps the texts."""
+    if not frameworks:
+        return {}
+    current = {f.id: f for f in frameworks}
+    entries = db.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.object_type == "Framework",
+            AuditEntry.object_id.in_([str(i) for i in current]),
+            AuditEntry.action == "framework.updated",
+        )
+        .order_by(AuditEntry.id.desc())
+    ).all()
+    history: dict[int, list[FrameworkVersion]] = defaultdict(list)
+    for entry in entries:
+        framework = current[int(entry.object_id)]
+        before = entry.before or {}
+        history[framework.id].append(
+            FrameworkVersion(
+                at=entry.created_at,
+                title=str(before.get("title", framework.title)),
+                text=str(before.get("text", framework.text)),
+            )
+        )
+    return dict(history)
 
 
 def theme_detail(db: Session, process: Process, slug: str) -> ThemeDetail | None:

@@ -298,3 +298,19 @@ def test_a_sprint_gets_numbered_teams(
         form_page="/beheer/processen/sprint",
     )
     assert bad.status_code == 400
+
+
+def test_earlier_wordings_of_a_framework_stay_readable(
+    client: TestClient, db: Session, organization: Organization, process: Process
+) -> None:
+    phases = list(process.phases)
+    with organization_scope(db, organization.id):
+        framework = service.add_framework(db, "raad", process, phases, "Structureel", "Vanaf 2012.")
+        service.update_framework(
+            db, "raad", process, phases, framework, "Structureel", "Vanaf 2013."
+        )
+        db.flush()
+    html = client.get("/processen/dialoog").text
+    assert "Vanaf 2013." in html
+    assert "1 eerdere versie" in html
+    assert "Vanaf 2012." in html
