@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -38,6 +39,19 @@ def _process(db: DbSession, slug: str) -> Process:
     if process is None:
         raise NotFound()
     return process
+
+
+PartOfProcess = TypeVar("PartOfProcess", Theme, Group, Framework)
+
+
+def _part_of(
+    db: DbSession, model: type[PartOfProcess], row_id: int, process: Process
+) -> PartOfProcess:
+    """A theme, group or framework of this process, or 404 (never one of another process)."""
+    row = db.get(model, row_id)
+    if row is None or row.process_id != process.id:
+        raise NotFound()
+    return row
 
 
 def _back(request: Request, process: Process, message: str) -> Response:
@@ -321,9 +335,7 @@ def override_target(
 ) -> Response:
     process = _process(db, slug)
     require(actor, "process.manage", process)
-    theme = db.get(Theme, theme_id)
-    if theme is None or theme.process_id != process.id:
-        raise NotFound()
+    theme = _part_of(db, Theme, theme_id, process)
     result = FormResult()
     field = f"target-{theme.id}"
     amount = _amount(
@@ -346,9 +358,7 @@ def assign_chef(
 ) -> Response:
     process = _process(db, slug)
     require(actor, "process.manage", process)
-    group = db.get(Group, group_id)
-    if group is None or group.process_id != process.id:
-        raise NotFound()
+    group = _part_of(db, Group, group_id, process)
     result = FormResult()
     field = f"chef-{group.id}"
     email = result.email(form, field)
@@ -400,9 +410,7 @@ def edit_framework(
 ) -> Response:
     process = _process(db, slug)
     require(actor, "process.manage", process)
-    framework = db.get(Framework, framework_id)
-    if framework is None or framework.process_id != process.id:
-        raise NotFound()
+    framework = _part_of(db, Framework, framework_id, process)
     result = FormResult()
     title = result.text(form, f"title-{framework.id}", label=_("Title"), max_length=200)
     text = result.text(form, f"text-{framework.id}", label=_("Text"), max_length=10_000)
