@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 TOKEN_NAME = re.compile(r"^--(utrecht|dialoog)-[a-z0-9-]{1,80}$")
@@ -42,4 +43,10 @@ def theme_css(tokens: Mapping[str, Any]) -> str:
 
 
 def theme_version(tokens: Mapping[str, Any]) -> str:
-    return hashlib.sha256(theme_css(tokens).encode()).hexdigest()[:12]
+    # Asked on every page render: cache by the tokens themselves.
+    return _theme_version(tuple(sorted((k, str(v)) for k, v in tokens.items())))
+
+
+@lru_cache(maxsize=256)
+def _theme_version(items: tuple[tuple[str, str], ...]) -> str:
+    return hashlib.sha256(theme_css(dict(items)).encode()).hexdigest()[:12]

@@ -152,7 +152,3 @@ ACTION_LABELS: dict[Action, str] = {
 
 def allows(phase: PhaseKind | None, action: Action) -> bool:
     return phase is not None and action in ALLOWED[phase]
-
-
-def phases_allowing(kind: ProcessKind, action: Action) -> list[PhaseKind]:
-    return [phase for phase, _days in TEMPLATES[kind] if action in ALLOWED[phase]]

@@ -21,6 +21,7 @@ from app.access.actor import Actor
 from app.audit.service import record
 from app.i18n import gettext as _
 from app.models import BudgetLine, Process, Taakveld, Theme
+from app.processes.service import add_theme
 
 MAX_BYTES = 2_000_000
 COLUMNS = {
@@ -175,7 +176,9 @@ def import_budget_lines(
         if parsed.theme:
             theme = themes.get(parsed.theme.lower())
             if theme is None:
-                theme = _new_theme(db, process, parsed.theme, len(themes) + 1)
+                # The same use case as a theme made by hand: audited, and in a
+                # dialogue it gets its group.
+                theme = add_theme(db, by, process, slug=slugify(parsed.theme), name=parsed.theme)
                 themes[parsed.theme.lower()] = theme
                 result.themes_created += 1
             theme_id = theme.id
@@ -199,10 +202,6 @@ def import_budget_lines(
         else:
             result.unchanged += 1
     db.flush()
-    if result.themes_created:
-        from app.processes.service import ensure_theme_groups  # the use case imports this module
-
-        ensure_theme_groups(db, by, process)
     if result.created or result.updated or result.themes_created:
         record(
             db,
@@ -216,10 +215,3 @@ def import_budget_lines(
             },
         )
     return result
-
-
-def _new_theme(db: Session, process: Process, name: str, position: int) -> Theme:
-    theme = Theme(process_id=process.id, slug=slugify(name), name=name, position=position)
-    db.add(theme)
-    db.flush()
-    return theme

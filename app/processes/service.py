@@ -20,7 +20,6 @@ from app.models import BudgetLine, Framework, Group, Phase, Process, Theme, User
 from app.phases.guard import require_phase
 from app.phases.kinds import (
     FRAMEWORKS_FROZEN_FROM,
-    PHASE_LABELS,
     TEMPLATES,
     Action,
     PhaseKind,
@@ -295,7 +294,3 @@ def assign_chef(db: Session, by: By, group: Group, user: User) -> None:
     if active_assignment(db, user, Role.CHEF, ScopeType.GROUP, group.id) is not None:
         raise Conflict(_("This person is chef of this group already."))
     grant_role(db, by, user, Role.CHEF, ScopeType.GROUP, group.id)
-
-
-def phase_label(kind: str | None) -> str:
-    return PHASE_LABELS[PhaseKind(kind)] if kind else ""
