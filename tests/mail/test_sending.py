@@ -21,6 +21,18 @@ CONTEXT = {
 }
 
 
+def _queue_confirmation(db: Session, organization: Organization, locale: str) -> Mail:
+    with organization_scope(db, organization.id):
+        return queue_mail(
+            db,
+            make_environment(),
+            to="annelies@example.org",
+            kind="confirm_email",
+            locale=locale,
+            context=CONTEXT,
+        )
+
+
 def test_a_queued_mail_is_sent_after_commit(
     db: Session,
     session_factory: sessionmaker[Session],
@@ -28,15 +40,7 @@ def test_a_queued_mail_is_sent_after_commit(
     organization: Organization,
     mailbox: Mailbox,
 ) -> None:
-    with organization_scope(db, organization.id):
-        queue_mail(
-            db,
-            make_environment(),
-            to="annelies@example.org",
-            kind="confirm_email",
-            locale="en",
-            context=CONTEXT,
-        )
+    _queue_confirmation(db, organization, "en")
     assert mailbox.messages == []  # nothing leaves before the commit
     db.commit()
     assert run_pending(session_factory, settings) == 1
@@ -56,15 +60,7 @@ def test_a_rolled_back_transaction_sends_nothing(
     organization: Organization,
     mailbox: Mailbox,
 ) -> None:
-    with organization_scope(db, organization.id):
-        queue_mail(
-            db,
-            make_environment(),
-            to="annelies@example.org",
-            kind="confirm_email",
-            locale="nl",
-            context=CONTEXT,
-        )
+    _queue_confirmation(db, organization, "nl")
     db.rollback()
     assert run_pending(session_factory, settings) == 0
     assert mailbox.messages == []
@@ -79,15 +75,7 @@ def test_an_unreachable_mail_server_is_retried_then_marked_failed(
     down = settings.model_copy(
         update={"mail": MailSettings(backend="smtp", host="127.0.0.1", port=1, timeout_seconds=1)}
     )
-    with organization_scope(db, organization.id):
-        queue_mail(
-            db,
-            make_environment(),
-            to="annelies@example.org",
-            kind="confirm_email",
-            locale="nl",
-            context=CONTEXT,
-        )
+    _queue_confirmation(db, organization, "nl")
     db.commit()
     run_pending(session_factory, down)
     db.expire_all()
@@ -107,15 +95,7 @@ def test_the_outbox_backend_keeps_mail_for_the_development_page(
     mailbox: Mailbox,
 ) -> None:
     kept = settings.model_copy(update={"mail": MailSettings(backend="outbox")})
-    with organization_scope(db, organization.id):
-        queue_mail(
-            db,
-            make_environment(),
-            to="annelies@example.org",
-            kind="confirm_email",
-            locale="nl",
-            context=CONTEXT,
-        )
+    _queue_confirmation(db, organization, "nl")
     db.commit()
     run_pending(session_factory, kept)
     assert mailbox.messages == []
