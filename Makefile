@@ -80,7 +80,8 @@ test: lint types pytest
 extract-messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
 		--project=Dialoog -o app/locales/messages.pot .
-	$(BIN)/pybabel update -i app/locales/messages.pot -d app/locales --width 100 --ignore-obsolete
+	$(BIN)/pybabel update -i app/locales/messages.pot -d app/locales --width 100 --ignore-obsolete \
+		--no-fuzzy-matching
 
 lock:
 	$(PYTHON) -m venv var/lock-tools && var/lock-tools/bin/pip install --quiet pip-tools==7.6.2
