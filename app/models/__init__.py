@@ -5,20 +5,30 @@ from app.models.audit import AuditEntry
 from app.models.budget import BudgetLine, Group, Taakveld, Theme
 from app.models.job import Job
 from app.models.mail import Mail
+from app.models.meeting import Meeting, MeetingRegistration
+from app.models.notification import Notification, NotificationPreference
 from app.models.organization import Organization, OrganizationHost
 from app.models.page import Page
 from app.models.process import Framework, Phase, Process
+from app.models.recruitment import ApplicationBudgetLine, ChefApplication, ExpertApplication
 from app.models.role import RoleAssignment
 
 __all__ = [
+    "ApplicationBudgetLine",
     "AuditEntry",
     "BudgetLine",
+    "ChefApplication",
     "Consent",
+    "ExpertApplication",
     "ExternalIdentity",
     "Framework",
     "Group",
     "Job",
     "Mail",
+    "Meeting",
+    "MeetingRegistration",
+    "Notification",
+    "NotificationPreference",
     "Organization",
     "OrganizationHost",
     "Page",

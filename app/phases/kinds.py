@@ -41,6 +41,7 @@ class Action(StrEnum):
 
     EDIT_FRAMEWORKS = "edit_frameworks"
     APPLY_AS_EXPERT = "apply_as_expert"
+    APPLY_AS_CHEF = "apply_as_chef"
     EDIT_GREEN_PAPER = "edit_green_paper"
     DECIDE_GREEN_PAPER = "decide_green_paper"
     GIVE_WORKSHOP_INPUT = "give_workshop_input"
@@ -81,8 +82,11 @@ TEMPLATES: dict[ProcessKind, tuple[tuple[PhaseKind, int], ...]] = {
 }
 
 ALLOWED: dict[PhaseKind, frozenset[Action]] = {
-    PhaseKind.RECRUITMENT: frozenset({Action.EDIT_FRAMEWORKS, Action.APPLY_AS_EXPERT}),
-    PhaseKind.KICKOFF: frozenset({Action.APPLY_AS_EXPERT}),
+    # Applications close when recruitment ends (the chef may still decide on them later).
+    PhaseKind.RECRUITMENT: frozenset(
+        {Action.EDIT_FRAMEWORKS, Action.APPLY_AS_EXPERT, Action.APPLY_AS_CHEF}
+    ),
+    PhaseKind.KICKOFF: frozenset(),
     PhaseKind.GREEN_PAPER: frozenset({Action.EDIT_GREEN_PAPER}),
     PhaseKind.BOARD_REVIEW: frozenset({Action.DECIDE_GREEN_PAPER}),
     PhaseKind.COUNCIL_WORKSHOP: frozenset({Action.GIVE_WORKSHOP_INPUT}),
@@ -133,6 +137,7 @@ PHASE_LABELS: dict[PhaseKind, str] = {
 ACTION_LABELS: dict[Action, str] = {
     Action.EDIT_FRAMEWORKS: _l("changing the frameworks"),
     Action.APPLY_AS_EXPERT: _l("applying as expert"),
+    Action.APPLY_AS_CHEF: _l("applying as chef"),
     Action.EDIT_GREEN_PAPER: _l("writing the green paper"),
     Action.DECIDE_GREEN_PAPER: _l("deciding on green papers"),
     Action.GIVE_WORKSHOP_INPUT: _l("giving input in the council workshop"),
