@@ -21,6 +21,8 @@ class Actor:
     display_name: str
     email: str
     is_confirmed: bool
+    # The bell's count, loaded with the actor so a page render costs no extra request.
+    unread_notifications: int = 0
 
     @classmethod
     def of(
@@ -28,6 +30,8 @@ class Actor:
         user: User,
         roles: frozenset[tuple[Role, ScopeType, int | None]],
         session_id: int | None = None,
+        *,
+        unread_notifications: int = 0,
     ) -> Actor:
         return cls(
             user=user,
@@ -37,6 +41,7 @@ class Actor:
             display_name=user.display_name,
             email=user.email,
             is_confirmed=user.is_confirmed,
+            unread_notifications=unread_notifications,
         )
 
     @property

@@ -21,6 +21,7 @@ from app.access.roles import Role, ScopeType
 from app.config import Settings
 from app.db import utcnow
 from app.models import User, UserSession
+from app.notifications.queries import unread_count
 
 COOKIE_NAME = "dialoog_session"
 
@@ -32,6 +33,8 @@ def cookie_name(settings: Settings) -> str:
 
 
 TOUCH_AFTER = timedelta(minutes=5)
+# Sent by requests the page makes on its own (templates/notifications/_bell.html).
+POLL_HEADER = "X-Dialoog-Poll"
 
 
 def _signer(settings: Settings) -> Signer:
@@ -116,7 +119,8 @@ def _token_from(request: Request, settings: Settings) -> str | None:
 
 
 def load_actor(db: Session, request: Request, settings: Settings) -> Actor | None:
-    """The signed-in person of this request with their active roles (two queries)."""
+    """The signed-in person of this request with their active roles and the bell's
+    unread count (four small queries: session, user, roles, count)."""
     token = _token_from(request, settings)
     if token is None:
         return None
@@ -128,7 +132,9 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
     )
     if session_row is None:
         return None
-    if now - session_row.last_seen_at > TOUCH_AFTER:
+    # The bell's poll is no use of the site: it must not keep an open tab signed in forever.
+    polled = request.headers.get(POLL_HEADER) == "1"
+    if now - session_row.last_seen_at > TOUCH_AFTER and not polled:
         session_row.last_seen_at = now
         session_row.expires_at = now + timedelta(days=settings.accounts.session_days)
     user = session_row.user
@@ -139,7 +145,7 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
         for a in user.roles
         if not a.granted_by.startswith("oidc:") or a.granted_by == session_row.method
     )
-    return Actor.of(user, roles, session_row.id)
+    return Actor.of(user, roles, session_row.id, unread_notifications=unread_count(db, user.id))
 
 
 def end_session(db: Session, actor: Actor) -> None:

@@ -1,0 +1,81 @@
+"""The kinds of notification, what each says under the bell, and its label on the
+preferences page. Each kind also has a mail template ``templates/mail/<kind>.txt``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from app.i18n import gettext as _
+from app.i18n import lazy_gettext as _l
+
+
+class NotificationKind(StrEnum):
+    APPLICATION_RECEIVED = "application_received"  # to the chef
+    APPLICATION_DECIDED = "application_decided"  # to the applicant
+    CHEF_CALL_DECIDED = "chef_call_decided"  # to a staff member who answered the call
+    MEETING_INVITATION = "meeting_invitation"
+    MEETING_CHANGED = "meeting_changed"
+    MEETING_REMINDER = "meeting_reminder"
+    MEETING_PLACE_FREE = "meeting_place_free"  # moved up from the waiting list
+    MINUTES_SHARED = "minutes_shared"
+
+
+KIND_LABELS: dict[NotificationKind, str] = {
+    NotificationKind.APPLICATION_RECEIVED: _l("Someone applied to a group I run"),
+    NotificationKind.APPLICATION_DECIDED: _l("A decision on my application"),
+    NotificationKind.CHEF_CALL_DECIDED: _l("A decision on my application as chef"),
+    NotificationKind.MEETING_INVITATION: _l("An invitation to a meeting"),
+    NotificationKind.MEETING_CHANGED: _l("A meeting I was invited to changed"),
+    NotificationKind.MEETING_REMINDER: _l("A reminder the day before a meeting"),
+    NotificationKind.MEETING_PLACE_FREE: _l("A place came free at a meeting"),
+    NotificationKind.MINUTES_SHARED: _l("The minutes of a meeting were shared"),
+}
+
+# What the bell says; made when shown, in the reader's language, from the stored params.
+_TEXTS: dict[NotificationKind, Callable[[dict[str, Any]], str]] = {
+    NotificationKind.APPLICATION_RECEIVED: lambda p: _(
+        "%(name)s applied to join %(group)s.", name=p.get("name", ""), group=p.get("group", "")
+    ),
+    NotificationKind.APPLICATION_DECIDED: lambda p: (
+        _("You have been accepted in %(group)s.", group=p.get("group", ""))
+        if p.get("accepted")
+        else _("Your application for %(group)s was not accepted.", group=p.get("group", ""))
+    ),
+    NotificationKind.CHEF_CALL_DECIDED: lambda p: (
+        _("You are now chef of %(group)s.", group=p.get("group", ""))
+        if p.get("selected")
+        else _("You were not chosen as chef in %(process)s.", process=p.get("process", ""))
+    ),
+    NotificationKind.MEETING_INVITATION: lambda p: _(
+        "You are invited to %(title)s on %(when)s.",
+        title=p.get("title", ""),
+        when=p.get("when", ""),
+    ),
+    NotificationKind.MEETING_CHANGED: lambda p: (
+        _("%(title)s is cancelled.", title=p.get("title", ""))
+        if p.get("cancelled")
+        else _(
+            "%(title)s has changed: now %(when)s.",
+            title=p.get("title", ""),
+            when=p.get("when", ""),
+        )
+    ),
+    NotificationKind.MEETING_REMINDER: lambda p: _(
+        "Tomorrow: %(title)s, %(when)s.", title=p.get("title", ""), when=p.get("when", "")
+    ),
+    NotificationKind.MEETING_PLACE_FREE: lambda p: _(
+        "A place came free: you can come to %(title)s.", title=p.get("title", "")
+    ),
+    NotificationKind.MINUTES_SHARED: lambda p: _(
+        "The minutes of %(title)s are ready.", title=p.get("title", "")
+    ),
+}
+
+
+def notification_text(kind: str, params: dict[str, Any]) -> str:
+    try:
+        return _TEXTS[NotificationKind(kind)](params)
+    except ValueError:
+        return _("A notification")
