@@ -7,7 +7,10 @@ from fastapi.responses import HTMLResponse
 
 from app.deps import CurrentOrg, DbSession
 from app.errors import NotFound
+from app.phases.guard import current_phase
+from app.phases.kinds import Action, allows
 from app.processes.queries import overview, process_by_slug, theme_detail
+from app.recruitment.queries import member_count
 from app.web.templating import render
 
 router = APIRouter(prefix="/processen")
@@ -20,7 +23,14 @@ def show_process(
     process = process_by_slug(db, slug)
     if process is None:
         raise NotFound()
-    return render(request, "processes/process.html", {"o": overview(db, process)})
+    return render(
+        request,
+        "processes/process.html",
+        {
+            "o": overview(db, process),
+            "applications_open": allows(current_phase(process), Action.APPLY_AS_EXPERT),
+        },
+    )
 
 
 @router.get("/{slug}/themas/{theme_slug}", response_class=HTMLResponse, name="theme")
@@ -31,4 +41,13 @@ def show_theme(
     detail = theme_detail(db, process, theme_slug) if process else None
     if process is None or detail is None:
         raise NotFound()
-    return render(request, "processes/theme.html", {"process": process, "d": detail})
+    return render(
+        request,
+        "processes/theme.html",
+        {
+            "process": process,
+            "d": detail,
+            "applications_open": allows(current_phase(process), Action.APPLY_AS_EXPERT),
+            "member_counts": member_count(db, [group.id for group, _chefs in detail.groups]),
+        },
+    )

@@ -1,0 +1,292 @@
+"""Recruitment pages: applying to a theme group, the chef's view of applications and
+coverage, the group's own page, the open call for chefs, and one's own applications."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from starlette.datastructures import FormData
+
+from app.access.actor import Actor
+from app.access.permissions import require
+from app.deps import CurrentActor, DbSession, OptionalActor, RowId
+from app.errors import Conflict, NotFound, SignInRequired
+from app.i18n import gettext as _
+from app.meetings.queries import meetings_for_group
+from app.models import ExpertApplication, Group, Process, Theme
+from app.phases.guard import current_phase
+from app.phases.kinds import Action, allows
+from app.processes.queries import process_by_slug
+from app.recruitment import queries, service
+from app.recruitment.states import STATUS_LABELS
+from app.web.flash import flash
+from app.web.forms import Form, FormResult
+from app.web.templating import render
+
+router = APIRouter()
+
+SHORT_TEXT = 500
+LONG_TEXT = 2000
+
+
+def _base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _process(db: DbSession, slug: str) -> Process:
+    process = process_by_slug(db, slug)
+    if process is None:
+        raise NotFound()
+    return process
+
+
+def _group(db: DbSession, process: Process, slug: str) -> Group:
+    group = queries.group_by_slug(db, process, slug)
+    if group is None:
+        raise NotFound()
+    return group
+
+
+def _redirect(request: Request, url: str, message: str) -> Response:
+    response = RedirectResponse(url, status_code=303)
+    flash(response, request, message)
+    return response
+
+
+# --- applying to a theme group ------------------------------------------------------------
+
+
+def _theme_and_group(db: DbSession, process: Process, theme_slug: str) -> tuple[Theme, Group]:
+    theme = db.scalar(select(Theme).where(Theme.process_id == process.id, Theme.slug == theme_slug))
+    group = queries.group_of_theme(db, theme) if theme else None
+    if theme is None or group is None:
+        raise NotFound()
+    return theme, group
+
+
+def _apply_page(
+    request: Request,
+    db: DbSession,
+    actor: Actor,
+    process: Process,
+    theme: Theme,
+    group: Group,
+    form: FormResult,
+    chosen_lines: set[int],
+    status_code: int = 200,
+) -> HTMLResponse:
+    return render(
+        request,
+        "recruitment/apply.html",
+        {
+            "process": process,
+            "theme": theme,
+            "group": group,
+            "form": form,
+            "lines": queries.theme_lines(db, theme.id),
+            "chosen_lines": chosen_lines,
+            "existing": queries.own_application(db, group, actor.id),
+            "open": allows(current_phase(process), Action.APPLY_AS_EXPERT),
+            "status_labels": STATUS_LABELS,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/processen/{slug}/themas/{theme_slug}/aanmelden", response_class=HTMLResponse)
+def application_form(
+    request: Request, slug: str, theme_slug: str, db: DbSession, actor: OptionalActor
+) -> HTMLResponse:
+    if actor is None:
+        raise SignInRequired()
+    process = _process(db, slug)
+    theme, group = _theme_and_group(db, process, theme_slug)
+    return _apply_page(request, db, actor, process, theme, group, FormResult(), set())
+
+
+def _read_what_i_bring(form: FormData, result: FormResult) -> service.WhatIBring:
+    bring = service.WhatIBring()
+    labels = {
+        "expertise": _("What do you know about it?"),
+        "experience": _("What have you experienced of it?"),
+        "stake": _("What is your stake?"),
+    }
+    for kind, label in labels.items():
+        ticked = result.checkbox(form, f"has_{kind}")
+        text = result.text(form, kind, label=label, required=ticked, max_length=SHORT_TEXT)
+        setattr(bring, f"has_{kind}", ticked)
+        setattr(bring, kind, text if ticked else "")
+    if not (bring.has_expertise or bring.has_experience or bring.has_stake):
+        result.errors["has_expertise"] = _(
+            "Tick at least one: expertise, experience or stake, and say a little about it."
+        )
+    bring.organization_name = result.text(
+        form, "organization_name", label=_("Organization"), required=False, max_length=200
+    )
+    bring.motivation = result.text(
+        form, "motivation", label=_("Why do you want to take part?"), min_length=10,
+        max_length=LONG_TEXT,
+    )  # fmt: skip
+    bring.budget_line_ids = [
+        int(v) for v in form.getlist("budget_line") if isinstance(v, str) and v.isdigit()
+    ]
+    return bring
+
+
+@router.post("/processen/{slug}/themas/{theme_slug}/aanmelden", response_class=HTMLResponse)
+def apply(
+    request: Request, slug: str, theme_slug: str, db: DbSession, actor: CurrentActor, form: Form
+) -> Response:
+    process = _process(db, slug)
+    theme, group = _theme_and_group(db, process, theme_slug)
+    require(actor, "group.apply", group)
+    result = FormResult()
+    bring = _read_what_i_bring(form, result)
+    if result.ok:
+        try:
+            service.apply_as_expert(
+                db, request.app.state.jinja, actor, process, list(process.phases), group, bring,
+                _base_url(request),
+            )  # fmt: skip
+        except Conflict as exc:  # includes a closed phase: say so next to the form
+            result.errors["_apply"] = exc.message
+        else:
+            return _redirect(
+                request,
+                "/profiel/aanmeldingen",
+                _(
+                    "Thank you. The chef of %(group)s will look at your application.",
+                    group=group.name,
+                ),
+            )
+    return _apply_page(
+        request, db, actor, process, theme, group, result, set(bring.budget_line_ids), 400
+    )
+
+
+@router.post("/processen/{slug}/aanmeldingen/{application_id}/intrekken")
+def withdraw(
+    request: Request, slug: str, application_id: RowId, db: DbSession, actor: CurrentActor
+) -> Response:
+    application = db.get(ExpertApplication, application_id)
+    if application is None or application.user_id != actor.id:
+        raise NotFound()
+    service.withdraw_application(db, actor, application)
+    return _redirect(request, "/profiel/aanmeldingen", _("Your application is withdrawn."))
+
+
+@router.get("/profiel/aanmeldingen", response_class=HTMLResponse)
+def my_applications(request: Request, db: DbSession, actor: CurrentActor) -> HTMLResponse:
+    return render(
+        request,
+        "recruitment/mine.html",
+        {
+            "applications": queries.applications_of(db, actor.id),
+            "chef_applications": queries.chef_applications_of(db, actor.id),
+            "status_labels": STATUS_LABELS,
+        },
+    )
+
+
+# --- the group, and the chef's view of it ------------------------------------------------
+
+
+@router.get("/processen/{slug}/groepen/{group_slug}", response_class=HTMLResponse)
+def group_page(
+    request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
+) -> HTMLResponse:
+    process = _process(db, slug)
+    group = _group(db, process, group_slug)
+    require(actor, "group.view", group)
+    return render(
+        request,
+        "recruitment/group.html",
+        {
+            "process": process,
+            "group": group,
+            "c": queries.coverage(db, group),
+            "meetings": meetings_for_group(db, group.id),
+        },
+    )
+
+
+def _applications_page(
+    request: Request,
+    db: DbSession,
+    process: Process,
+    group: Group,
+    form: FormResult | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    c = queries.coverage(db, group)
+    return render(
+        request,
+        "recruitment/applications.html",
+        {
+            "process": process,
+            "group": group,
+            "c": c,
+            "claimed": queries.claimed_line_names(db, c.pending),
+            "decided": queries.decided(db, group),
+            "form": form or FormResult(),
+            "status_labels": STATUS_LABELS,
+        },
+        status_code=status_code,
+    )
+
+
+@router.get("/processen/{slug}/groepen/{group_slug}/aanmeldingen", response_class=HTMLResponse)
+def applications(
+    request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
+) -> HTMLResponse:
+    process = _process(db, slug)
+    group = _group(db, process, group_slug)
+    require(actor, "group.moderate", group)
+    return _applications_page(request, db, process, group)
+
+
+@router.post(
+    "/processen/{slug}/groepen/{group_slug}/aanmeldingen/{application_id}",
+    response_class=HTMLResponse,
+)
+def decide(
+    request: Request,
+    slug: str,
+    group_slug: str,
+    application_id: RowId,
+    db: DbSession,
+    actor: CurrentActor,
+    form: Form,
+) -> Response:
+    process = _process(db, slug)
+    group = _group(db, process, group_slug)
+    require(actor, "group.moderate", group)
+    application = db.get(ExpertApplication, application_id)
+    if application is None or application.group_id != group.id:
+        raise NotFound()
+    result = FormResult()
+    decision = result.text(form, f"decision-{application.id}", label=_("Decision"))
+    message = result.text(
+        form, f"message-{application.id}", label=_("Message to the applicant"), required=False,
+        max_length=LONG_TEXT,
+    )  # fmt: skip
+    if decision not in ("accept", "decline"):
+        result.errors[f"decision-{application.id}"] = _("Choose to accept or to decline.")
+    if result.ok:
+        try:
+            service.decide_on_application(
+                db, request.app.state.jinja, actor, process, group, application,
+                accept=decision == "accept", message=message, base_url=_base_url(request),
+            )  # fmt: skip
+        except Conflict as exc:
+            result.errors[f"message-{application.id}"] = exc.message
+        else:
+            name = db.get_one(type(actor.user), application.user_id).display_name
+            done = (
+                _("%(name)s is now a member of the group.", name=name)
+                if decision == "accept"
+                else _("%(name)s has been told the application is not accepted.", name=name)
+            )
+            return _redirect(request, f"/processen/{slug}/groepen/{group_slug}/aanmeldingen", done)
+    return _applications_page(request, db, process, group, result, 400)
