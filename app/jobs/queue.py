@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -38,8 +39,16 @@ def registered_jobs() -> dict[str, JobFunction]:
     return dict(_REGISTRY)
 
 
-def enqueue(session: Session, name: str, *, max_attempts: int = 5, **arguments: Any) -> Job:
-    """Queue a job in the current transaction: it runs only if this transaction commits."""
+def enqueue(
+    session: Session,
+    name: str,
+    *,
+    max_attempts: int = 5,
+    run_after: datetime | None = None,
+    **arguments: Any,
+) -> Job:
+    """Queue a job in the current transaction: it runs only if this transaction commits,
+    and not before ``run_after`` (a reminder the day before), when given."""
     if name not in _REGISTRY:
         raise LookupError(f"no job named {name!r}")
     queued = Job(
@@ -48,6 +57,8 @@ def enqueue(session: Session, name: str, *, max_attempts: int = 5, **arguments: 
         organization_id=session.info.get(ORGANIZATION_KEY),
         max_attempts=max_attempts,
     )
+    if run_after is not None:
+        queued.run_after = run_after
     session.add(queued)
     session.info[JOBS_QUEUED] = True
     return queued

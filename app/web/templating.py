@@ -8,21 +8,23 @@ and filters for Markdown and money.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from jinja2_fragments import render_block
 
 from app.access import permissions
 from app.access.roles import ROLE_LABELS
-from app.config import ROOT
+from app.config import ROOT, get_settings
 from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
 from app.organizations.branding import theme_version
 from app.phases.kinds import PHASE_LABELS
@@ -66,6 +68,30 @@ def short_date(value: date) -> str:
     return format_date(value, format="d MMM yyyy", locale=get_locale())
 
 
+LOCAL_DATETIME = "EEEE d MMMM y, HH:mm"
+
+
+def local_datetime(value: datetime, timezone: str, pattern: str = LOCAL_DATETIME) -> str:
+    """A stored UTC moment as people read it: in the organization's zone and the locale."""
+    return format_datetime(value, pattern, tzinfo=ZoneInfo(timezone), locale=get_locale())
+
+
+@pass_context
+def _local_datetime_filter(
+    context: Context, value: datetime | None, pattern: str = LOCAL_DATETIME
+) -> str:
+    # Pages take the zone from the app's settings; mails (rendered in a job, without a
+    # request) are given ``timezone`` in their context.
+    if value is None:
+        return "–"
+    request = context.get("request")
+    if request is not None:
+        timezone = request.app.state.settings.timezone
+    else:
+        timezone = context.get("timezone") or get_settings().timezone
+    return local_datetime(value, timezone, pattern)
+
+
 def actor_label(label: str) -> str:
     """How an audit or grant label reads on a page: people by name, the system and
     identity providers in words."""
@@ -96,7 +122,12 @@ def make_environment() -> Environment:
         locale_names=LOCALE_NAMES,
     )
     env.filters.update(
-        markdown=render_markdown, euro=euro, number=number, date=short_date, actor_label=actor_label
+        markdown=render_markdown,
+        euro=euro,
+        number=number,
+        date=short_date,
+        actor_label=actor_label,
+        local_datetime=_local_datetime_filter,
     )
     return env
 
