@@ -21,12 +21,20 @@ from app.jobs.runner import JobRunner
 from app.logging_setup import configure_logging
 from app.mail import sending as _mail_jobs  # noqa: F401
 from app.mail.routes import router as mail_router
+from app.meetings import jobs as _meeting_jobs  # noqa: F401
+from app.meetings import permissions as _meeting_permissions  # noqa: F401
+from app.meetings.routes import router as meeting_router
+from app.notifications import permissions as _notification_permissions  # noqa: F401
+from app.notifications.routes import router as notification_router
 from app.organizations.routes import router as organization_router
 from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
 from app.processes.routes import router as process_router
+from app.recruitment import permissions as _recruitment_permissions  # noqa: F401
+from app.recruitment.chef_routes import router as chef_call_router
+from app.recruitment.routes import router as recruitment_router
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.middleware import RequestContextMiddleware
@@ -85,6 +93,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         mail_router,
         process_router,
         process_admin_router,
+        recruitment_router,
+        chef_call_router,
+        meeting_router,
+        notification_router,
     ):
         app.include_router(router)
     return app

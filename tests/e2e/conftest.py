@@ -91,15 +91,23 @@ def oidc_provider(live_port: int) -> Iterator[RunningProvider]:
 
 
 @pytest.fixture(scope="session")
-def live_server(
-    sqlite_dir: Path, smtp_server: SmtpServer, live_port: int, oidc_provider: RunningProvider
-) -> Iterator[str]:
+def live_database(sqlite_dir: Path) -> str:
+    """The live server's database: migrated, with the demo data. A journey that needs a
+    situation the demo does not have sets it up here first, before its first page."""
     url = fresh_database("e2e", sqlite_dir)
     migrate(url)
     engine = make_engine(url)
     with make_session_factory(engine).begin() as session:
         load_demo(session)
     engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    live_database: str, smtp_server: SmtpServer, live_port: int, oidc_provider: RunningProvider
+) -> Iterator[str]:
+    url = live_database
 
     settings = Settings(
         environment="test",
