@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.db import utcnow
@@ -162,3 +162,18 @@ def registrations_with_users(db: Session, meeting: Meeting) -> list[MeetingRegis
             .order_by(MeetingRegistration.id)
         )
     )
+
+
+def registered_counts(db: Session, meeting_ids: Sequence[int]) -> dict[int, int]:
+    """People with a place, per meeting (the waiting list not counted), in one query."""
+    if not meeting_ids:
+        return {}
+    rows = db.execute(
+        select(MeetingRegistration.meeting_id, func.count(MeetingRegistration.id))
+        .where(
+            MeetingRegistration.meeting_id.in_(meeting_ids),
+            MeetingRegistration.status == RegistrationStatus.REGISTERED,
+        )
+        .group_by(MeetingRegistration.meeting_id)
+    ).all()
+    return {int(meeting_id): int(count) for meeting_id, count in rows}

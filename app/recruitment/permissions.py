@@ -4,8 +4,8 @@ from typing import Any
 
 from app.access.actor import Actor
 from app.access.permissions import predicate
-from app.access.roles import Role
-from app.recruitment.membership import is_chef, is_member
+from app.access.roles import Role, ScopeType
+from app.recruitment.membership import MEMBER_ROLES, is_chef, is_member
 
 
 @predicate("chef_call.apply")
@@ -40,3 +40,12 @@ def may_moderate_group(actor: Actor | None, group: Any) -> bool:
 def may_view_group(actor: Actor | None, group: Any) -> bool:
     """The group's own page (roster, meetings, minutes): its members, and the admin."""
     return actor is not None and (actor.is_admin or is_member(actor, getattr(group, "id", None)))
+
+
+@predicate("groups.mine")
+def has_groups(actor: Actor | None, obj: Any) -> bool:
+    """A person who runs or works in a group gets a way to it from every page."""
+    return actor is not None and any(
+        role in MEMBER_ROLES and scope_type == ScopeType.GROUP
+        for role, scope_type, _scope_id in actor.roles
+    )

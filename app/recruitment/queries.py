@@ -228,3 +228,42 @@ def member_count(db: Session, group_ids: Sequence[int]) -> dict[int, int]:
         .group_by(ExpertApplication.group_id)
     ).all()
     return {int(group_id): int(count) for group_id, count in rows}
+
+
+@dataclass
+class MyGroup:
+    process: Process
+    group: Group
+    is_chef: bool
+    pending: int  # applications waiting, for a chef
+
+
+def groups_of(db: Session, roles: frozenset[tuple[Role, ScopeType, int | None]]) -> list[MyGroup]:
+    """The groups a person runs or works in (their group-scoped roles), with the number of
+    applications waiting in the ones they run: three queries, however many groups."""
+    chef_of = {i for r, s, i in roles if r == Role.CHEF and s == ScopeType.GROUP and i}
+    member_of = {i for r, s, i in roles if r == Role.EXPERT and s == ScopeType.GROUP and i}
+    ids = sorted(chef_of | member_of)
+    if not ids:
+        return []
+    rows = db.execute(
+        select(Group, Process)
+        .join(Process, Process.id == Group.process_id)
+        .where(Group.id.in_(ids))
+        .order_by(Process.created_at.desc(), Group.position)
+    ).all()
+    pending: dict[int, int] = {}
+    if chef_of:
+        counted = db.execute(
+            select(ExpertApplication.group_id, func.count(ExpertApplication.id))
+            .where(
+                ExpertApplication.group_id.in_(sorted(chef_of)),
+                ExpertApplication.status == ApplicationStatus.PENDING,
+            )
+            .group_by(ExpertApplication.group_id)
+        ).all()
+        pending = {int(group_id): int(count) for group_id, count in counted}
+    return [
+        MyGroup(process=p, group=g, is_chef=g.id in chef_of, pending=pending.get(g.id, 0))
+        for g, p in rows
+    ]

@@ -10,10 +10,11 @@ from starlette.datastructures import FormData
 
 from app.access.actor import Actor
 from app.access.permissions import require
+from app.db import utcnow
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.errors import Conflict, NotFound, SignInRequired
 from app.i18n import gettext as _
-from app.meetings.queries import meetings_for_group
+from app.meetings.queries import meetings_for_group, registered_counts
 from app.models import ExpertApplication, Group, Process, Theme
 from app.phases.guard import current_phase
 from app.phases.kinds import Action, allows
@@ -192,6 +193,13 @@ def my_applications(request: Request, db: DbSession, actor: CurrentActor) -> HTM
 # --- the group, and the chef's view of it ------------------------------------------------
 
 
+@router.get("/mijn-groepen", response_class=HTMLResponse)
+def my_groups(request: Request, db: DbSession, actor: CurrentActor) -> HTMLResponse:
+    return render(
+        request, "recruitment/my_groups.html", {"groups": queries.groups_of(db, actor.roles)}
+    )
+
+
 @router.get("/processen/{slug}/groepen/{group_slug}", response_class=HTMLResponse)
 def group_page(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
@@ -199,6 +207,7 @@ def group_page(
     process = _process(db, slug)
     group = _group(db, process, group_slug)
     require(actor, "group.view", group)
+    meetings = meetings_for_group(db, group.id)
     return render(
         request,
         "recruitment/group.html",
@@ -206,7 +215,9 @@ def group_page(
             "process": process,
             "group": group,
             "c": queries.coverage(db, group),
-            "meetings": meetings_for_group(db, group.id),
+            "meetings": meetings,
+            "coming": registered_counts(db, [m.id for m in meetings]),
+            "now": utcnow(),
         },
     )
 

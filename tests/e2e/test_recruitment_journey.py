@@ -116,8 +116,12 @@ def test_a_citizen_applies_is_accepted_and_registers_for_an_evening(
     axe.check()
 
     # The chef plans an evening; Karin is a member now, so she is invited.
-    page.get_by_role("link", name="Onderwijs").last.click()
+    page.get_by_role("link", name="Uw groepen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Uw groepen")
+    axe.check()
+    page.get_by_role("main").get_by_role("link", name="Onderwijs").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Onderwijs")
+    expect(page.get_by_role("row", name=re.compile("Karin"))).to_be_visible()
     axe.check()
     page.get_by_role("link", name="Een bijeenkomst plannen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Een bijeenkomst plannen")
