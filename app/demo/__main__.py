@@ -8,6 +8,7 @@ from app.config import get_settings
 from app.db import make_engine, make_session_factory
 from app.demo.data import DEMO_PASSWORD
 from app.demo.loader import demo_accounts, load_demo
+from app.demo.people import ANNELIES, zeist_experts
 
 
 def main() -> int:
@@ -25,6 +26,12 @@ def main() -> int:
         "chef.cultuur@, chef.ruimte@, chef.veiligheid@, chef.onderwijs@zeist.example; Ruud for "
         "Burger en Bestuur) and the captains of the ten Hoogeveen teams "
         "(team1@ ... team10@hoogeveen.example).\n"
+    )
+    experts = [e.email for e in zeist_experts() if e.email != ANNELIES]
+    sys.stdout.write(
+        f"  Zeist's theme groups have {len(experts)} applicants, most accepted "
+        f"({experts[0]} ... {experts[-1]}), and two staff members answered the call for "
+        "chefs without being chosen (wouter@, ilse@zeist.example).\n"
     )
     sys.stdout.write(
         "\nZeist: http://localhost:8000  Hoogeveen: http://hoogeveen.localhost:8000"

@@ -4,19 +4,21 @@ nothing (no rows, no audit entries). It goes through the same use cases as the a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.access.roles import Role, ScopeType
 from app.access.service import active_assignment, grant_role
-from app.accounts.passwords import hash_password
 from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
 from app.db import ORGANIZATION_KEY, utcnow
-from app.demo.data import DEMO_PASSWORD, ORGANIZATIONS, DemoOrganization, DemoUser
+from app.demo.data import ORGANIZATIONS, DemoOrganization, DemoUser
+from app.demo.meetings import ensure_meetings
+from app.demo.notifications import ensure_notifications
+from app.demo.people import demo_password_hash
 from app.demo.processes import chef_accounts, ensure_processes
+from app.demo.recruitment import ensure_recruitment
 from app.models import Organization, OrganizationHost, User
 from app.organizations.branding import validate_tokens
 from app.pages.queries import page_by_slug
@@ -99,12 +101,6 @@ def _ensure_organization(
     return organization
 
 
-@lru_cache(maxsize=1)
-def _demo_password_hash() -> str:
-    # One Argon2 hash for the shared demo password: hashing is slow on purpose.
-    return hash_password(DEMO_PASSWORD)
-
-
 def _ensure_users(session: Session, demo: DemoOrganization, report: LoadReport) -> None:
     """Demo accounts with their roles. An existing account keeps its password (someone
     trying the demo may have changed it); missing roles are added."""
@@ -116,7 +112,7 @@ def _ensure_users(session: Session, demo: DemoOrganization, report: LoadReport) 
             user = User(
                 display_name=demo_user.display_name,
                 email=demo_user.email,
-                password_hash=_demo_password_hash(),
+                password_hash=demo_password_hash(),
                 email_confirmed_at=utcnow(),
             )
             session.add(user)
@@ -166,6 +162,10 @@ def load_demo(session: Session) -> LoadReport:
                     report.count(updated=changed)
             _ensure_users(session, demo, report)
             report.created += ensure_processes(session, demo.slug)
+            # After the processes: groups, chefs and budget lines must exist.
+            report.created += ensure_recruitment(session, demo.slug)
+            report.created += ensure_meetings(session, demo.slug)
+            report.created += ensure_notifications(session, demo.slug)
             session.flush()
     finally:
         session.info.pop(ORGANIZATION_KEY, None)

@@ -91,7 +91,8 @@ ZEIST = DemoProcess(
         (PhaseKind.PRODUCT_SHEETS, date(2011, 6, 22), date(2011, 11, 7)),
         (PhaseKind.COUNCIL_DECISION, date(2011, 11, 8), date(2011, 12, 31)),
     ),
-    current=PhaseKind.RECRUITMENT,
+    # Recruitment and the kick-off are over: the groups write their green papers.
+    current=PhaseKind.GREEN_PAPER,
     themes=ZEIST_THEMES,
     budget_csv="zeist-begroting.csv",
     # Illustrative frameworks in the spirit of the council's decision of 25 January 2011.

@@ -1,13 +1,36 @@
 from __future__ import annotations
 
+from collections import Counter
+from datetime import UTC, datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.access.roles import Role
-from app.db import ALL_ORGANIZATIONS
+from app.access.roles import Role, ScopeType
+from app.db import ALL_ORGANIZATIONS, ORGANIZATION_KEY, utcnow
 from app.demo.data import ORGANIZATIONS
 from app.demo.loader import load_demo
-from app.models import AuditEntry, Organization, OrganizationHost, Page, RoleAssignment
+from app.demo.people import ANNELIES
+from app.demo.processes import ZEIST
+from app.models import (
+    ApplicationBudgetLine,
+    AuditEntry,
+    ChefApplication,
+    ExpertApplication,
+    Group,
+    Meeting,
+    MeetingRegistration,
+    Notification,
+    Organization,
+    OrganizationHost,
+    Page,
+    Process,
+    RoleAssignment,
+    User,
+)
+from app.phases.kinds import PhaseKind
+from app.recruitment.queries import coverage
+from app.recruitment.states import ApplicationStatus, ChefApplicationStatus
 
 
 def _counts(db: Session) -> dict[str, int]:
@@ -16,7 +39,20 @@ def _counts(db: Session) -> dict[str, int]:
             select(func.count()).select_from(model), execution_options={ALL_ORGANIZATIONS: True}
         )
         or 0
-        for model in (Organization, OrganizationHost, Page, AuditEntry)
+        for model in (
+            Organization,
+            OrganizationHost,
+            Page,
+            AuditEntry,
+            User,
+            RoleAssignment,
+            ExpertApplication,
+            ApplicationBudgetLine,
+            ChefApplication,
+            Meeting,
+            MeetingRegistration,
+            Notification,
+        )
     }
 
 
@@ -29,6 +65,8 @@ def test_loading_twice_changes_nothing(db: Session) -> None:
     assert first.created > 0
     assert (second.created, second.updated) == (0, 0)
     assert _counts(db) == after_first
+    assert after_first["ExpertApplication"] > 250
+    assert after_first["Meeting"] == 26
 
 
 def test_the_demo_has_both_cases_on_their_own_hosts(db: Session) -> None:
@@ -67,3 +105,148 @@ def test_there_is_a_demo_account_for_every_role(db: Session) -> None:
         )
     )
     assert roles == {r.value for r in Role}
+
+
+# --- the Zeist case: recruitment, meetings, the bell --------------------------------------
+
+
+def _zeist(db: Session) -> tuple[Process, dict[str, Group]]:
+    """Load the demo and scope the session to Zeist, as a request there would be."""
+    load_demo(db)
+    db.flush()
+    zeist = db.scalar(select(Organization).where(Organization.slug == "zeist"))
+    assert zeist is not None
+    db.info[ORGANIZATION_KEY] = zeist.id
+    process = db.scalar(select(Process).where(Process.slug == ZEIST.slug))
+    assert process is not None
+    groups = db.scalars(select(Group).where(Group.process_id == process.id))
+    return process, {group.name: group for group in groups}
+
+
+def test_the_zeist_groups_are_filled_with_experts(db: Session) -> None:
+    process, groups = _zeist(db)
+    assert process.current_phase == PhaseKind.GREEN_PAPER
+    applications = db.scalars(select(ExpertApplication)).all()
+    accepted = [a for a in applications if a.status == ApplicationStatus.ACCEPTED]
+    assert 200 <= len(accepted) <= 360
+    for group in groups.values():
+        mine = Counter(a.status for a in applications if a.group_id == group.id)
+        assert 25 <= mine[ApplicationStatus.ACCEPTED] <= 45, group.name
+        assert 2 <= mine[ApplicationStatus.PENDING] <= 4, group.name
+        assert 1 <= mine[ApplicationStatus.DECLINED] + mine[ApplicationStatus.WITHDRAWN] <= 2
+        # The chef's coverage view has something to show: claimed lines, and a gap.
+        lines = coverage(db, group).lines
+        assert any(line.claimed_by for line in lines), group.name
+        assert any(not line.claimed_by for line in lines), group.name
+    for application in applications:
+        if application.status in (ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED):
+            assert application.decided_by
+            assert application.decided_by.endswith(")")
+        if application.status == ApplicationStatus.DECLINED:
+            assert application.decision_message
+    assert len({a.motivation for a in applications}) > len(applications) // 2
+
+    annelies = db.scalar(select(User).where(User.email == ANNELIES))
+    assert annelies is not None
+    assert any(a.user_id == annelies.id and a.group_id == groups["Onderwijs"].id for a in accepted)
+    ruud_label = next(
+        a.decided_by for a in accepted if a.group_id == groups["Burger en Bestuur"].id
+    )
+    assert ruud_label is not None
+    assert ruud_label.startswith("Ruud (Chef Burger en Bestuur) (#")
+
+
+def test_every_accepted_expert_holds_the_expert_role_on_their_group(db: Session) -> None:
+    _zeist(db)
+    accepted = {
+        tuple(row)
+        for row in db.execute(
+            select(ExpertApplication.user_id, ExpertApplication.group_id).where(
+                ExpertApplication.status == ApplicationStatus.ACCEPTED
+            )
+        )
+    }
+    held = {
+        tuple(row)
+        for row in db.execute(
+            select(RoleAssignment.user_id, RoleAssignment.scope_id).where(
+                RoleAssignment.role == Role.EXPERT,
+                RoleAssignment.scope_type == ScopeType.GROUP,
+                RoleAssignment.revoked_at.is_(None),
+            )
+        )
+    }
+    assert accepted
+    assert accepted <= held
+
+
+def test_the_chefs_came_from_the_open_call(db: Session) -> None:
+    process, groups = _zeist(db)
+    calls = db.scalars(
+        select(ChefApplication).where(ChefApplication.process_id == process.id)
+    ).all()
+    selected = [c for c in calls if c.status == ChefApplicationStatus.SELECTED]
+    assert {c.selected_group_id for c in selected} == {g.id for g in groups.values()}
+    passed_over = [c for c in calls if c.status == ChefApplicationStatus.NOT_SELECTED]
+    assert len(passed_over) == 2
+    assert all(c.decision_message for c in passed_over)
+    officials = set(
+        db.scalars(
+            select(RoleAssignment.user_id).where(
+                RoleAssignment.role == Role.OFFICIAL, RoleAssignment.revoked_at.is_(None)
+            )
+        )
+    )
+    assert {c.user_id for c in calls} <= officials
+
+
+def test_the_zeist_meetings(db: Session) -> None:
+    process, groups = _zeist(db)
+    meetings = db.scalars(
+        select(Meeting).where(Meeting.process_id == process.id).order_by(Meeting.starts_at)
+    ).all()
+    now = utcnow()
+    kickoffs = [m for m in meetings if m.group_id is None]
+    evenings = [m for m in meetings if m.group_id is not None and m.starts_at < now]
+    upcoming = [m for m in meetings if m.starts_at > now]
+    assert len(kickoffs) == 1
+    assert kickoffs[0].phase == PhaseKind.KICKOFF
+    assert kickoffs[0].starts_at == datetime(2011, 2, 28, 18, 30, tzinfo=UTC)  # 19:30 CET
+    assert kickoffs[0].minutes
+    assert kickoffs[0].minutes_public
+    assert len(evenings) == 24
+    assert {m.phase for m in evenings} == {PhaseKind.GREEN_PAPER}
+    for group in groups.values():
+        own = [m for m in evenings if m.group_id == group.id]
+        assert [bool(m.minutes) for m in own] == [True, True, False], group.name
+    registrations = db.scalars(select(MeetingRegistration)).all()
+    past_ids = {m.id for m in kickoffs + evenings}
+    past = [r for r in registrations if r.meeting_id in past_ids]
+    assert past
+    assert all(r.attended is not None for r in past)
+    assert any(r.attended for r in past)
+    assert not all(r.attended for r in past)
+
+    assert len(upcoming) == 1
+    (reunion,) = upcoming
+    assert reunion.group_id == groups["Onderwijs"].id
+    assert reunion.capacity == 12
+    coming = [r for r in registrations if r.meeting_id == reunion.id]
+    assert len(coming) == 11
+    assert all(r.attended is None for r in coming)
+    # Annelies can take the last place.
+    annelies = db.scalar(select(User.id).where(User.email == ANNELIES))
+    assert annelies not in {r.user_id for r in coming}
+
+
+def test_the_bell_shows_something_for_annelies_and_ruud(db: Session) -> None:
+    process, _groups = _zeist(db)
+    unread = db.execute(
+        select(User.email, Notification.kind, Notification.link)
+        .join(User, User.id == Notification.user_id)
+        .where(Notification.read_at.is_(None))
+    ).all()
+    kinds = {(email, kind) for email, kind, _link in unread}
+    assert ("ruud@zeist.example", "application_received") in kinds
+    assert {(ANNELIES, "application_decided"), (ANNELIES, "meeting_invitation")} <= kinds
+    assert all(link.startswith(f"/processen/{process.slug}/") for _e, _k, link in unread)
