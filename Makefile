@@ -40,7 +40,7 @@ PO_FILES := $(wildcard app/locales/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 app/locales/%/LC_MESSAGES/messages.mo: app/locales/%/LC_MESSAGES/messages.po $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -l $* -d app/locales --statistics
+	$(BIN)/pybabel compile -l $* -d app/locales --statistics
 
 catalogs: $(MO_FILES)
 
