@@ -3,6 +3,13 @@
 from app.models.account import Consent, ExternalIdentity, SignInFailure, User, UserSession
 from app.models.audit import AuditEntry
 from app.models.budget import BudgetLine, Group, Taakveld, Theme
+from app.models.green_paper import (
+    GreenPaper,
+    GreenPaperSection,
+    SectionComment,
+    SectionRevision,
+    WorkshopInput,
+)
 from app.models.job import Job
 from app.models.mail import Mail
 from app.models.meeting import Meeting, MeetingRegistration
@@ -22,6 +29,8 @@ __all__ = [
     "ExpertApplication",
     "ExternalIdentity",
     "Framework",
+    "GreenPaper",
+    "GreenPaperSection",
     "Group",
     "Job",
     "Mail",
@@ -35,9 +44,12 @@ __all__ = [
     "Phase",
     "Process",
     "RoleAssignment",
+    "SectionComment",
+    "SectionRevision",
     "SignInFailure",
     "Taakveld",
     "Theme",
     "User",
     "UserSession",
+    "WorkshopInput",
 ]

@@ -20,6 +20,9 @@ class NotificationKind(StrEnum):
     MEETING_REMINDER = "meeting_reminder"
     MEETING_PLACE_FREE = "meeting_place_free"  # moved up from the waiting list
     MINUTES_SHARED = "minutes_shared"
+    GREEN_PAPER_DECIDED = "green_paper_decided"  # to the group
+    WORKSHOP_INPUT_GIVEN = "workshop_input_given"  # to the chef
+    COMMENT_HIDDEN = "comment_hidden"  # to the comment's author
 
 
 KIND_LABELS: dict[NotificationKind, str] = {
@@ -31,6 +34,9 @@ KIND_LABELS: dict[NotificationKind, str] = {
     NotificationKind.MEETING_REMINDER: _l("A reminder the day before a meeting"),
     NotificationKind.MEETING_PLACE_FREE: _l("A place came free at a meeting"),
     NotificationKind.MINUTES_SHARED: _l("The minutes of a meeting were shared"),
+    NotificationKind.GREEN_PAPER_DECIDED: _l("The board decided on my group's green paper"),
+    NotificationKind.WORKSHOP_INPUT_GIVEN: _l("A councillor gave input on a green paper I run"),
+    NotificationKind.COMMENT_HIDDEN: _l("The chef hid a comment of mine"),
 }
 
 # What the bell says; made when shown, in the reader's language, from the stored params.
@@ -70,6 +76,19 @@ _TEXTS: dict[NotificationKind, Callable[[dict[str, Any]], str]] = {
     ),
     NotificationKind.MINUTES_SHARED: lambda p: _(
         "The minutes of %(title)s are ready.", title=p.get("title", "")
+    ),
+    NotificationKind.GREEN_PAPER_DECIDED: lambda p: (
+        _("The board lets %(group)s go on to the white paper.", group=p.get("group", ""))
+        if p.get("continued")
+        else _("The board has stopped the theme %(group)s.", group=p.get("group", ""))
+    ),
+    NotificationKind.WORKSHOP_INPUT_GIVEN: lambda p: _(
+        "%(name)s gave input on the green paper of %(group)s.",
+        name=p.get("name", ""),
+        group=p.get("group", ""),
+    ),
+    NotificationKind.COMMENT_HIDDEN: lambda p: _(
+        "The chef hid your comment on %(section)s.", section=p.get("section", "")
     ),
 }
 

@@ -43,6 +43,7 @@ class Action(StrEnum):
     APPLY_AS_EXPERT = "apply_as_expert"
     APPLY_AS_CHEF = "apply_as_chef"
     EDIT_GREEN_PAPER = "edit_green_paper"
+    SUBMIT_GREEN_PAPER = "submit_green_paper"
     DECIDE_GREEN_PAPER = "decide_green_paper"
     GIVE_WORKSHOP_INPUT = "give_workshop_input"
     DRAFT_PROPOSAL = "draft_proposal"
@@ -87,7 +88,7 @@ ALLOWED: dict[PhaseKind, frozenset[Action]] = {
         {Action.EDIT_FRAMEWORKS, Action.APPLY_AS_EXPERT, Action.APPLY_AS_CHEF}
     ),
     PhaseKind.KICKOFF: frozenset(),
-    PhaseKind.GREEN_PAPER: frozenset({Action.EDIT_GREEN_PAPER}),
+    PhaseKind.GREEN_PAPER: frozenset({Action.EDIT_GREEN_PAPER, Action.SUBMIT_GREEN_PAPER}),
     PhaseKind.BOARD_REVIEW: frozenset({Action.DECIDE_GREEN_PAPER}),
     PhaseKind.COUNCIL_WORKSHOP: frozenset({Action.GIVE_WORKSHOP_INPUT}),
     PhaseKind.WHITE_PAPER: frozenset(
@@ -139,6 +140,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.APPLY_AS_EXPERT: _l("applying as expert"),
     Action.APPLY_AS_CHEF: _l("applying as chef"),
     Action.EDIT_GREEN_PAPER: _l("writing the green paper"),
+    Action.SUBMIT_GREEN_PAPER: _l("submitting the green paper"),
     Action.DECIDE_GREEN_PAPER: _l("deciding on green papers"),
     Action.GIVE_WORKSHOP_INPUT: _l("giving input in the council workshop"),
     Action.DRAFT_PROPOSAL: _l("drafting proposals"),
