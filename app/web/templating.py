@@ -8,6 +8,7 @@ and filters for Markdown and money.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -102,6 +103,15 @@ def actor_label(label: str) -> str:
     return label
 
 
+_PERSON_ID = re.compile(r" \(#\d+\)$")
+
+
+def person_name(label: str) -> str:
+    """A stored "Name (#id)" label as people read it: the name. The id is there for the
+    record (no display name can pose as another), not for the page."""
+    return _PERSON_ID.sub("", actor_label(label))
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
@@ -128,6 +138,7 @@ def make_environment() -> Environment:
         date=short_date,
         actor_label=actor_label,
         local_datetime=_local_datetime_filter,
+        person_name=person_name,
     )
     return env
 
