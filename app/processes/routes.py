@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from app.deps import CurrentOrg, DbSession
 from app.errors import NotFound
+from app.green_papers.queries import published_papers
 from app.phases.guard import current_phase
 from app.phases.kinds import Action, allows
 from app.processes.queries import overview, process_by_slug, theme_detail
@@ -49,5 +50,7 @@ def show_theme(
             "d": detail,
             "applications_open": allows(current_phase(process), Action.APPLY_AS_EXPERT),
             "member_counts": member_count(db, [group.id for group, _chefs in detail.groups]),
+            # The board's word on each group's green paper, once it has spoken.
+            "green_papers": published_papers(db, [group.id for group, _c in detail.groups]),
         },
     )
