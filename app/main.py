@@ -17,6 +17,10 @@ from app.admin import permissions as _admin_permissions  # noqa: F401
 from app.admin.routes import router as admin_router
 from app.config import Settings, get_settings
 from app.db import make_engine, make_session_factory
+from app.green_papers import permissions as _green_paper_permissions  # noqa: F401
+from app.green_papers.arrange_routes import router as green_paper_arrange_router
+from app.green_papers.public_routes import router as green_paper_public_router
+from app.green_papers.routes import router as green_paper_router
 from app.jobs.runner import JobRunner
 from app.logging_setup import configure_logging
 from app.mail import sending as _mail_jobs  # noqa: F401
@@ -97,6 +101,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         chef_call_router,
         meeting_router,
         notification_router,
+        green_paper_router,
+        green_paper_arrange_router,
+        green_paper_public_router,
     ):
         app.include_router(router)
     return app
