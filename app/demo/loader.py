@@ -14,6 +14,7 @@ from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
 from app.db import ORGANIZATION_KEY, utcnow
 from app.demo.data import ORGANIZATIONS, DemoOrganization, DemoUser
+from app.demo.green_papers import ensure_green_papers
 from app.demo.meetings import ensure_meetings
 from app.demo.notifications import ensure_notifications
 from app.demo.people import demo_password_hash
@@ -165,6 +166,7 @@ def load_demo(session: Session) -> LoadReport:
             # After the processes: groups, chefs and budget lines must exist.
             report.created += ensure_recruitment(session, demo.slug)
             report.created += ensure_meetings(session, demo.slug)
+            report.created += ensure_green_papers(session, demo.slug)
             report.created += ensure_notifications(session, demo.slug)
             session.flush()
     finally:

@@ -155,7 +155,8 @@ def _plans(db: Session, groups: dict[str, Group], annelies: int | None) -> list[
         Plan(
             title=REUNION_TITLE,
             group=onderwijs,
-            phase=PhaseKind.GREEN_PAPER,
+            # After the board's decision: what the group takes on to its white paper.
+            phase=PhaseKind.WHITE_PAPER,
             starts_at=local(day.year, day.month, day.day, 19, 30),
             ends_at=local(day.year, day.month, day.day, 21, 30),
             place=REUNION_PLACE,

@@ -91,8 +91,9 @@ ZEIST = DemoProcess(
         (PhaseKind.PRODUCT_SHEETS, date(2011, 6, 22), date(2011, 11, 7)),
         (PhaseKind.COUNCIL_DECISION, date(2011, 11, 8), date(2011, 12, 31)),
     ),
-    # Recruitment and the kick-off are over: the groups write their green papers.
-    current=PhaseKind.GREEN_PAPER,
+    # Recruitment, the kick-off, the green papers, the board's review and the council
+    # workshop are over: the groups write their white papers.
+    current=PhaseKind.WHITE_PAPER,
     themes=ZEIST_THEMES,
     budget_csv="zeist-begroting.csv",
     # Illustrative frameworks in the spirit of the council's decision of 25 January 2011.

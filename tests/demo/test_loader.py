@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from itertools import pairwise
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,11 +13,14 @@ from app.demo.data import ORGANIZATIONS
 from app.demo.loader import load_demo
 from app.demo.people import ANNELIES
 from app.demo.processes import ZEIST
+from app.green_papers.states import GreenPaperStatus
 from app.models import (
     ApplicationBudgetLine,
     AuditEntry,
     ChefApplication,
     ExpertApplication,
+    GreenPaper,
+    GreenPaperSection,
     Group,
     Meeting,
     MeetingRegistration,
@@ -26,7 +30,10 @@ from app.models import (
     Page,
     Process,
     RoleAssignment,
+    SectionComment,
+    SectionRevision,
     User,
+    WorkshopInput,
 )
 from app.phases.kinds import PhaseKind
 from app.recruitment.queries import coverage
@@ -52,6 +59,11 @@ def _counts(db: Session) -> dict[str, int]:
             Meeting,
             MeetingRegistration,
             Notification,
+            GreenPaper,
+            GreenPaperSection,
+            SectionRevision,
+            SectionComment,
+            WorkshopInput,
         )
     }
 
@@ -67,6 +79,7 @@ def test_loading_twice_changes_nothing(db: Session) -> None:
     assert _counts(db) == after_first
     assert after_first["ExpertApplication"] > 250
     assert after_first["Meeting"] == 26
+    assert after_first["GreenPaper"] == 8
 
 
 def test_the_demo_has_both_cases_on_their_own_hosts(db: Session) -> None:
@@ -125,7 +138,7 @@ def _zeist(db: Session) -> tuple[Process, dict[str, Group]]:
 
 def test_the_zeist_groups_are_filled_with_experts(db: Session) -> None:
     process, groups = _zeist(db)
-    assert process.current_phase == PhaseKind.GREEN_PAPER
+    assert process.current_phase == PhaseKind.WHITE_PAPER
     applications = db.scalars(select(ExpertApplication)).all()
     accepted = [a for a in applications if a.status == ApplicationStatus.ACCEPTED]
     assert 200 <= len(accepted) <= 360
@@ -250,3 +263,82 @@ def test_the_bell_shows_something_for_annelies_and_ruud(db: Session) -> None:
     assert ("ruud@zeist.example", "application_received") in kinds
     assert {(ANNELIES, "application_decided"), (ANNELIES, "meeting_invitation")} <= kinds
     assert all(link.startswith(f"/processen/{process.slug}/") for _e, _k, link in unread)
+
+
+def test_every_zeist_theme_has_a_continued_green_paper(db: Session) -> None:
+    process, groups = _zeist(db)
+    papers = {p.group_id: p for p in db.scalars(select(GreenPaper))}
+    assert set(papers) == {g.id for g in groups.values()}
+    for paper in papers.values():
+        assert paper.process_id == process.id
+        assert paper.status == GreenPaperStatus.CONTINUED
+        assert paper.decision_reason
+        assert paper.decided_by is not None
+        assert paper.decided_by.startswith("Wethouder Financiën (#")
+        assert paper.submitted_at is not None
+        assert paper.decided_at is not None
+        assert datetime(2011, 4, 10, tzinfo=UTC) < paper.submitted_at < paper.decided_at
+        assert paper.decided_at.date() == date(2011, 4, 19)
+
+    sections = db.scalars(select(GreenPaperSection)).all()
+    revisions: dict[int, list[SectionRevision]] = {}
+    for revision in db.scalars(select(SectionRevision).order_by(SectionRevision.number)):
+        revisions.setdefault(revision.section_id, []).append(revision)
+    per_paper: Counter[int] = Counter()
+    for section in sections:
+        mine = revisions[section.id]
+        assert 2 <= len(mine) <= 4, section.title
+        assert [r.number for r in mine] == list(range(1, len(mine) + 1))
+        last = mine[-1]
+        assert section.version == last.number
+        assert (section.body, section.title) == (last.body, last.title)
+        assert (section.updated_by, section.updated_at) == (last.author_label, last.created_at)
+        assert last.body
+        assert all(a.created_at < b.created_at for a, b in pairwise(mine))
+        assert all(r.author_label.endswith(f"(#{r.author_id})") for r in mine)
+        assert len({r.author_id for r in mine[1:]}) == len(mine) - 1  # different writers
+        per_paper[section.green_paper_id] += len(mine)
+    titles = {s.title for s in sections}
+    assert {"Context", "Het probleem", "Kaders", "Richtingen om te verkennen"} <= titles
+    assert "Wat inwoners ons vertelden" in titles
+    bestuur = papers[groups["Burger en Bestuur"].id]
+    assert per_paper.most_common(1)[0][0] == bestuur.id
+    # Nothing in the history is dated after the board's decision.
+    assert bestuur.decided_at is not None
+    assert max(r.created_at for rs in revisions.values() for r in rs) < bestuur.decided_at
+
+
+def test_green_paper_comments_and_the_council_workshop(db: Session) -> None:
+    _process, groups = _zeist(db)
+    bestuur = db.scalar(
+        select(GreenPaper).where(GreenPaper.group_id == groups["Burger en Bestuur"].id)
+    )
+    assert bestuur is not None
+    comments = db.scalars(select(SectionComment)).all()
+    assert any(c.parent_id for c in comments)
+    hidden = [c for c in comments if c.hidden_at is not None]
+    assert len(hidden) == 1
+    assert hidden[0].hidden_reason
+    assert hidden[0].hidden_by is not None
+    assert hidden[0].hidden_by.startswith("Ruud (Chef Burger en Bestuur) (#")
+    by_id = {c.id: c for c in comments}
+    assert all(by_id[c.parent_id].created_at < c.created_at for c in comments if c.parent_id)
+
+    inputs = db.scalars(select(WorkshopInput)).all()
+    assert len(inputs) == 3
+    assert sum(1 for i in inputs if i.green_paper_id == bestuur.id) == 2
+    joost = db.scalar(select(User.id).where(User.email == "joost@zeist.example"))
+    for given in inputs:
+        assert given.author_id == joost
+        assert given.answer
+        assert given.answered_by is not None
+        assert given.answered_by.endswith(")")
+        assert given.answered_at is not None
+        start, end = datetime(2011, 4, 20, tzinfo=UTC), datetime(2011, 4, 29, tzinfo=UTC)
+        assert start < given.created_at < given.answered_at < end
+    actions = Counter(
+        db.scalars(select(AuditEntry.action).where(AuditEntry.action.like("green_paper.%")))
+    )
+    assert actions["green_paper.started"] == actions["green_paper.continued"] == 8
+    assert actions["green_paper.workshop_answer"] == 3
+    assert actions["green_paper.section_saved"] > 50
