@@ -1,0 +1,91 @@
+"""Who may do what, as a table: every role against the predicates of recruitment, meetings
+and green papers, on a group and a green paper in each state. A change of rule shows up
+here as a changed row, not as a surprise on a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from app.access.actor import Actor
+from app.access.permissions import can
+from app.access.roles import Role, ScopeType
+from app.green_papers.permissions import WorkshopView
+from app.main import create_app  # noqa: F401 - importing the app registers every predicate
+
+GROUP, OTHER_GROUP = 7, 8
+
+
+def _actor(*roles: tuple[Role, ScopeType, int | None], confirmed: bool = True) -> Actor:
+    return Actor(
+        user=None,  # type: ignore[arg-type] - predicates read the snapshot, not the row
+        roles=frozenset(roles),
+        session_id=None,
+        id=100,
+        display_name="Iemand",
+        email="iemand@example.org",
+        is_confirmed=confirmed,
+    )
+
+
+ORG = ScopeType.ORGANIZATION
+ACTORS: dict[str, Actor | None] = {
+    "anonymous": None,
+    "unconfirmed": _actor(confirmed=False),
+    "citizen": _actor(),
+    "expert": _actor((Role.EXPERT, ScopeType.GROUP, GROUP)),
+    "chef": _actor((Role.CHEF, ScopeType.GROUP, GROUP)),
+    "other chef": _actor((Role.CHEF, ScopeType.GROUP, OTHER_GROUP)),
+    "official": _actor((Role.OFFICIAL, ORG, None)),
+    "board": _actor((Role.BOARD, ORG, None)),
+    "council": _actor((Role.COUNCIL, ORG, None)),
+    "admin": _actor((Role.ADMIN, ORG, None)),
+}
+
+
+@dataclass
+class Paper:
+    group_id: int
+    status: str
+
+
+@dataclass
+class Grp:
+    id: int
+
+
+FOLLOW_THE_WORKSHOP = {"expert", "chef", "council", "admin"}
+
+# (predicate, object) -> the actors allowed; everyone else is refused.
+MATRIX: list[tuple[str, Any, set[str]]] = [
+    ("group.apply", Grp(GROUP), {"citizen", "other chef", "official", "board", "council", "admin"}),
+    ("group.moderate", Grp(GROUP), {"chef", "admin"}),
+    ("group.view", Grp(GROUP), {"expert", "chef", "admin"}),
+    ("chef_call.apply", None, {"official"}),
+    ("chef_call.decide", None, {"admin"}),
+    ("green_paper.read", Paper(GROUP, "draft"), {"expert", "chef", "admin"}),
+    ("green_paper.read", Paper(GROUP, "submitted"), {"expert", "chef", "admin", "board"}),
+    ("green_paper.read", Paper(GROUP, "continued"), set(ACTORS)),
+    ("green_paper.read", Paper(GROUP, "stopped"), set(ACTORS)),
+    ("green_paper.write", Paper(GROUP, "draft"), {"expert", "chef"}),
+    ("green_paper.write", Paper(GROUP, "submitted"), set()),
+    ("green_paper.arrange", Paper(GROUP, "draft"), {"chef"}),
+    ("green_paper.decide", Paper(GROUP, "submitted"), {"board"}),
+    ("green_paper.decide", Paper(GROUP, "draft"), set()),
+    ("green_paper.give_input", Paper(GROUP, "continued"), {"council"}),
+    ("green_paper.give_input", Paper(GROUP, "stopped"), set()),
+    ("green_paper.read_workshop", WorkshopView(GROUP, over=False), FOLLOW_THE_WORKSHOP),
+    ("green_paper.read_workshop", WorkshopView(GROUP, over=True), set(ACTORS)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("action", "obj", "allowed"),
+    MATRIX,
+    ids=[f"{a}:{getattr(o, 'status', '')}{getattr(o, 'over', '')}" for a, o, _ in MATRIX],
+)
+def test_who_may(action: str, obj: Any, allowed: set[str]) -> None:
+    answers = {name for name, actor in ACTORS.items() if can(actor, action, obj)}
+    assert answers == allowed
