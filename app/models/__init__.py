@@ -17,14 +17,30 @@ from app.models.notification import Notification, NotificationPreference
 from app.models.organization import Organization, OrganizationHost
 from app.models.page import Page
 from app.models.process import Framework, Phase, Process
+from app.models.proposal import (
+    CommentFlag,
+    OfficialQuestion,
+    Proposal,
+    ProposalAmount,
+    ProposalBudgetLine,
+    ProposalCoauthor,
+    ProposalComment,
+    ProposalFramework,
+    ProposalRevision,
+    ProposalSupport,
+    ProposalTransition,
+)
 from app.models.recruitment import ApplicationBudgetLine, ChefApplication, ExpertApplication
+from app.models.review import Review, ValidatedAmount
 from app.models.role import RoleAssignment
+from app.models.white_paper import WhitePaper
 
 __all__ = [
     "ApplicationBudgetLine",
     "AuditEntry",
     "BudgetLine",
     "ChefApplication",
+    "CommentFlag",
     "Consent",
     "ExpertApplication",
     "ExternalIdentity",
@@ -38,11 +54,22 @@ __all__ = [
     "MeetingRegistration",
     "Notification",
     "NotificationPreference",
+    "OfficialQuestion",
     "Organization",
     "OrganizationHost",
     "Page",
     "Phase",
     "Process",
+    "Proposal",
+    "ProposalAmount",
+    "ProposalBudgetLine",
+    "ProposalCoauthor",
+    "ProposalComment",
+    "ProposalFramework",
+    "ProposalRevision",
+    "ProposalSupport",
+    "ProposalTransition",
+    "Review",
     "RoleAssignment",
     "SectionComment",
     "SectionRevision",
@@ -51,5 +78,7 @@ __all__ = [
     "Theme",
     "User",
     "UserSession",
+    "ValidatedAmount",
+    "WhitePaper",
     "WorkshopInput",
 ]

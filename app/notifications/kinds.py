@@ -9,6 +9,7 @@ from typing import Any
 
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext as _l
+from app.proposals.states import STATE_LABELS
 
 
 class NotificationKind(StrEnum):
@@ -23,6 +24,13 @@ class NotificationKind(StrEnum):
     GREEN_PAPER_DECIDED = "green_paper_decided"  # to the group
     WORKSHOP_INPUT_GIVEN = "workshop_input_given"  # to the chef
     COMMENT_HIDDEN = "comment_hidden"  # to the comment's author
+    REVIEW_NEEDS_LOOK = "review_needs_look"  # to a reviewer: the proposal changed since
+    PROPOSAL_OVERLAP = "proposal_overlap"  # to both chefs: same budget line, two themes
+    PROPOSAL_COMMENT_HIDDEN = "proposal_comment_hidden"  # to the comment's author
+    QUESTION_ASKED = "question_asked"  # to every official
+    QUESTION_ANSWERED = "question_answered"  # to whoever asked
+    PROPOSAL_MOVED = "proposal_moved"  # to a proposal's authors, when the chef moves it
+    WHITE_PAPER_SUBMITTED = "white_paper_submitted"  # to the group
 
 
 KIND_LABELS: dict[NotificationKind, str] = {
@@ -37,6 +45,15 @@ KIND_LABELS: dict[NotificationKind, str] = {
     NotificationKind.GREEN_PAPER_DECIDED: _l("The board decided on my group's green paper"),
     NotificationKind.WORKSHOP_INPUT_GIVEN: _l("A councillor gave input on a green paper I run"),
     NotificationKind.COMMENT_HIDDEN: _l("The chef hid a comment of mine"),
+    NotificationKind.REVIEW_NEEDS_LOOK: _l("A proposal I reviewed has changed"),
+    NotificationKind.PROPOSAL_OVERLAP: _l(
+        "A proposal of another theme touches the same budget line as one of my group"
+    ),
+    NotificationKind.PROPOSAL_COMMENT_HIDDEN: _l("The chef hid a comment of mine on a proposal"),
+    NotificationKind.QUESTION_ASKED: _l("A group asked the officials a question"),
+    NotificationKind.QUESTION_ANSWERED: _l("An official answered my question"),
+    NotificationKind.PROPOSAL_MOVED: _l("The chef moved a proposal of mine"),
+    NotificationKind.WHITE_PAPER_SUBMITTED: _l("The chef submitted my group's white paper"),
 }
 
 # What the bell says; made when shown, in the reader's language, from the stored params.
@@ -89,6 +106,35 @@ _TEXTS: dict[NotificationKind, Callable[[dict[str, Any]], str]] = {
     ),
     NotificationKind.COMMENT_HIDDEN: lambda p: _(
         "The chef hid your comment on %(section)s.", section=p.get("section", "")
+    ),
+    NotificationKind.REVIEW_NEEDS_LOOK: lambda p: _(
+        "%(title)s has changed since your review: it needs another look.",
+        title=p.get("title", ""),
+    ),
+    NotificationKind.PROPOSAL_OVERLAP: lambda p: _(
+        "%(title)s and %(other)s (%(group)s) touch the same budget line: agree who counts it.",
+        title=p.get("title", ""),
+        other=p.get("other", ""),
+        group=p.get("other_group", ""),
+    ),
+    NotificationKind.PROPOSAL_COMMENT_HIDDEN: lambda p: _(
+        "The chef hid your comment on the proposal %(proposal)s.", proposal=p.get("proposal", "")
+    ),
+    NotificationKind.QUESTION_ASKED: lambda p: _(
+        "New question to the officials about %(proposal)s.", proposal=p.get("proposal", "")
+    ),
+    NotificationKind.QUESTION_ANSWERED: lambda p: _(
+        "%(name)s answered your question about %(proposal)s.",
+        name=p.get("name", ""),
+        proposal=p.get("proposal", ""),
+    ),
+    NotificationKind.PROPOSAL_MOVED: lambda p: _(
+        "The chef moved your proposal %(title)s: %(state)s.",
+        title=p.get("title", ""),
+        state=str(STATE_LABELS.get(p.get("state", ""), p.get("state", ""))).lower(),
+    ),
+    NotificationKind.WHITE_PAPER_SUBMITTED: lambda p: _(
+        "The chef submitted the white paper of %(group)s.", group=p.get("group", "")
     ),
 }
 
