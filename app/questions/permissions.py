@@ -1,0 +1,1 @@
+"""Permission predicates of questions."""
