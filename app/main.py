@@ -17,6 +17,8 @@ from app.admin import permissions as _admin_permissions  # noqa: F401
 from app.admin.routes import router as admin_router
 from app.config import Settings, get_settings
 from app.db import make_engine, make_session_factory
+from app.discussion import permissions as _discussion_permissions  # noqa: F401
+from app.discussion.routes import router as discussion_router
 from app.green_papers import permissions as _green_paper_permissions  # noqa: F401
 from app.green_papers.arrange_routes import router as green_paper_arrange_router
 from app.green_papers.public_routes import router as green_paper_public_router
@@ -36,15 +38,23 @@ from app.pages.routes import router as page_router
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
 from app.processes.routes import router as process_router
+from app.proposals import permissions as _proposal_permissions  # noqa: F401
+from app.proposals.routes import router as proposal_router
+from app.questions import permissions as _question_permissions  # noqa: F401
+from app.questions.routes import router as question_router
 from app.recruitment import permissions as _recruitment_permissions  # noqa: F401
 from app.recruitment.chef_routes import router as chef_call_router
 from app.recruitment.routes import router as recruitment_router
+from app.reviews import permissions as _review_permissions  # noqa: F401
+from app.reviews.routes import router as review_router
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.middleware import RequestContextMiddleware
 from app.web.routes import router as web_router
 from app.web.static import VersionedStaticFiles
 from app.web.templating import STATIC_DIR, make_environment
+from app.white_papers import permissions as _white_paper_permissions  # noqa: F401
+from app.white_papers.routes import router as white_paper_router
 
 
 @asynccontextmanager
@@ -104,6 +114,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         green_paper_router,
         green_paper_arrange_router,
         green_paper_public_router,
+        proposal_router,
+        discussion_router,
+        question_router,
+        review_router,
+        white_paper_router,
     ):
         app.include_router(router)
     return app

@@ -25,6 +25,7 @@ from app.models import (
     User,
 )
 from app.processes.targets import theme_target
+from app.reviews.progress import Progress, theme_progress
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class ThemeSummary:
     controllable: int
     line_count: int
     target: int
-    # Proposals arrive in a later revision; until then nothing is claimed or validated.
+    # In the last year of the horizon, where structural savings have their full effect:
+    # what the proposals claim and what the financial adviser validated.
     claimed: int = 0
     validated: int = 0
 
@@ -86,6 +88,7 @@ class ThemeDetail:
     summary: ThemeSummary
     by_taakveld: list[TaakveldGroup]
     groups: list[tuple[Group, list[str]]]  # each group with its chefs' display names
+    progress: Progress | None = None  # per year of the horizon, against the target
 
 
 def processes(db: Session) -> Sequence[Process]:
@@ -112,17 +115,23 @@ def _theme_sums(db: Session, process: Process) -> dict[int | None, tuple[int, in
 
 
 def _summaries(
-    process: Process, themes: Sequence[Theme], sums: dict[int | None, tuple[int, int]]
+    process: Process,
+    themes: Sequence[Theme],
+    sums: dict[int | None, tuple[int, int]],
+    progress: dict[int, Progress],
 ) -> list[ThemeSummary]:
     summaries = []
     for theme in themes:
         controllable, count = sums.get(theme.id, (0, 0))
+        last = progress[theme.id].last if theme.id in progress else None
         summaries.append(
             ThemeSummary(
                 theme=theme,
                 controllable=controllable,
                 line_count=count,
                 target=theme_target(controllable, process.target_percentage, theme.target_override),
+                claimed=last.claimed if last else 0,
+                validated=last.validated if last else 0,
             )
         )
     return summaries
@@ -141,7 +150,9 @@ def overview(db: Session, process: Process) -> ProcessOverview:
         process=process,
         phases=process.phases,
         frameworks=frameworks,
-        themes=_summaries(process, themes, sums),
+        themes=_summaries(
+            process, themes, sums, theme_progress(db, process, [t.id for t in themes])
+        ),
         unassigned_lines=unassigned,
         unassigned_controllable=unassigned_controllable,
         framework_history=_framework_history(db, frameworks),
@@ -195,17 +206,24 @@ def theme_detail(db: Session, process: Process, slug: str) -> ThemeDetail | None
             grouped[key] = TaakveldGroup(code=key, name=taakveld.name if taakveld else "")
         grouped[key].lines.append(line)
     controllable = sum(g.controllable for g in grouped.values())
+    progress = theme_progress(db, process, [theme.id]).get(theme.id)
+    last = progress.last if progress else None
     summary = ThemeSummary(
         theme=theme,
         controllable=controllable,
         line_count=len(rows),
         target=theme_target(controllable, process.target_percentage, theme.target_override),
+        claimed=last.claimed if last else 0,
+        validated=last.validated if last else 0,
     )
     groups = db.scalars(
         select(Group).where(Group.theme_id == theme.id).order_by(Group.position)
     ).all()
     return ThemeDetail(
-        summary=summary, by_taakveld=list(grouped.values()), groups=_with_chefs(db, groups)
+        summary=summary,
+        by_taakveld=list(grouped.values()),
+        groups=_with_chefs(db, groups),
+        progress=progress,
     )
 
 

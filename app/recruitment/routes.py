@@ -12,6 +12,7 @@ from app.access.actor import Actor
 from app.access.permissions import require
 from app.db import utcnow
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
+from app.discussion.queries import flagged_count
 from app.errors import Conflict, NotFound, SignInRequired
 from app.i18n import gettext as _
 from app.meetings.queries import meetings_for_group, registered_counts
@@ -21,6 +22,8 @@ from app.phases.kinds import Action, allows
 from app.processes.queries import process_by_slug
 from app.recruitment import queries, service
 from app.recruitment.states import STATUS_LABELS
+from app.reviews.overlaps import overlaps_for_group
+from app.reviews.progress import theme_progress
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.templating import render
@@ -218,6 +221,10 @@ def group_page(
             "meetings": meetings,
             "coming": registered_counts(db, [m.id for m in meetings]),
             "now": utcnow(),
+            # The group's way to its target, and the euros another theme may count too.
+            "progress": theme_progress(db, process, [group.theme_id]).get(group.theme_id),
+            "overlaps": overlaps_for_group(db, group),
+            "flagged": flagged_count(db, [group.id]).get(group.id, 0),
         },
     )
 
