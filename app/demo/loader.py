@@ -19,6 +19,7 @@ from app.demo.meetings import ensure_meetings
 from app.demo.notifications import ensure_notifications
 from app.demo.people import demo_password_hash
 from app.demo.processes import chef_accounts, ensure_processes
+from app.demo.proposals import ensure_proposals
 from app.demo.recruitment import ensure_recruitment
 from app.models import Organization, OrganizationHost, User
 from app.organizations.branding import validate_tokens
@@ -167,6 +168,7 @@ def load_demo(session: Session) -> LoadReport:
             report.created += ensure_recruitment(session, demo.slug)
             report.created += ensure_meetings(session, demo.slug)
             report.created += ensure_green_papers(session, demo.slug)
+            report.created += ensure_proposals(session, demo.slug)
             report.created += ensure_notifications(session, demo.slug)
             session.flush()
     finally:

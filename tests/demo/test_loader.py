@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from itertools import pairwise
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.access.roles import Role, ScopeType
 from app.db import ALL_ORGANIZATIONS, ORGANIZATION_KEY, utcnow
@@ -25,17 +25,29 @@ from app.models import (
     Meeting,
     MeetingRegistration,
     Notification,
+    OfficialQuestion,
     Organization,
     OrganizationHost,
     Page,
     Process,
+    Proposal,
+    ProposalAmount,
+    ProposalBudgetLine,
+    ProposalComment,
+    ProposalRevision,
+    ProposalSupport,
+    ProposalTransition,
+    Review,
     RoleAssignment,
     SectionComment,
     SectionRevision,
     User,
+    ValidatedAmount,
+    WhitePaper,
     WorkshopInput,
 )
 from app.phases.kinds import PhaseKind
+from app.proposals.states import ProposalState
 from app.recruitment.queries import coverage
 from app.recruitment.states import ApplicationStatus, ChefApplicationStatus
 
@@ -64,6 +76,16 @@ def _counts(db: Session) -> dict[str, int]:
             SectionRevision,
             SectionComment,
             WorkshopInput,
+            Proposal,
+            ProposalAmount,
+            ProposalTransition,
+            ProposalRevision,
+            ProposalComment,
+            ProposalSupport,
+            OfficialQuestion,
+            Review,
+            ValidatedAmount,
+            WhitePaper,
         )
     }
 
@@ -80,6 +102,8 @@ def test_loading_twice_changes_nothing(db: Session) -> None:
     assert after_first["ExpertApplication"] > 250
     assert after_first["Meeting"] == 26
     assert after_first["GreenPaper"] == 8
+    assert after_first["Proposal"] >= 200
+    assert after_first["WhitePaper"] == 8
 
 
 def test_the_demo_has_both_cases_on_their_own_hosts(db: Session) -> None:
@@ -342,3 +366,108 @@ def test_green_paper_comments_and_the_council_workshop(db: Session) -> None:
     assert actions["green_paper.started"] == actions["green_paper.continued"] == 8
     assert actions["green_paper.workshop_answer"] == 3
     assert actions["green_paper.section_saved"] > 50
+
+
+# --- proposals, their discussion and reviews, the white papers --------------------------------
+
+
+def test_the_zeist_proposals_in_every_state(db: Session) -> None:
+    _process, groups = _zeist(db)
+    proposals = db.scalars(select(Proposal).options(selectinload(Proposal.amounts))).all()
+    assert 200 <= len(proposals) <= 240
+    assert {p.state for p in proposals} == {s.value for s in ProposalState}
+    for group in groups.values():
+        mine = Counter(p.state for p in proposals if p.group_id == group.id)
+        assert 25 <= sum(mine.values()) <= 30, group.name
+        assert mine["included"] + mine["in_discussion"] > sum(mine.values()) / 2, group.name
+    by_id = {p.id: p for p in proposals}
+    supports = Counter(db.scalars(select(ProposalSupport.proposal_id)))
+    transitions: dict[int, list[ProposalTransition]] = {}
+    for t in db.scalars(select(ProposalTransition).order_by(ProposalTransition.created_at)):
+        transitions.setdefault(t.proposal_id, []).append(t)
+    revisions = Counter(db.scalars(select(ProposalRevision.proposal_id)))
+    may, june = datetime(2011, 5, 1, tzinfo=UTC), datetime(2011, 6, 7, tzinfo=UTC)
+    for p in proposals:
+        assert [a.year for a in p.amounts] == [2012, 2013, 2014, 2015]
+        assert p.claimed_total == sum(a.structural + a.one_off for a in p.amounts)
+        assert p.support_count == supports[p.id]
+        path = transitions[p.id]
+        assert path[0].from_state is None
+        assert path[-1].to_state == p.state
+        assert all(a.to_state == b.from_state for a, b in pairwise(path))
+        assert all(may < t.created_at < june for t in path)
+        if p.state == "draft":
+            assert p.submitted_at is None
+            assert revisions[p.id] == 0
+        else:
+            assert p.version == revisions[p.id] >= 1
+        if p.state in ("rejected", "merged"):
+            assert p.state_reason
+        if p.state == "merged":
+            assert p.merged_into_id is not None
+            assert by_id[p.merged_into_id].group_id == p.group_id
+    assert max(revisions.values()) == 3
+    actions = Counter(
+        db.scalars(select(AuditEntry.action).where(AuditEntry.action.like("proposal.%")))
+    )
+    assert actions["proposal.drafted"] == len(proposals)
+    assert actions["proposal.include"] == sum(1 for p in proposals if p.state == "included")
+    assert actions["proposal.reject"] == sum(1 for p in proposals if p.state == "rejected")
+
+
+def test_the_zeist_discussion_questions_and_reviews(db: Session) -> None:
+    _zeist(db)
+    comments = db.scalars(select(ProposalComment)).all()
+    assert any(c.parent_id for c in comments)
+    assert sum(1 for c in comments if c.flag_count and not c.flags_handled) >= 2
+    hidden = [c for c in comments if c.hidden_at is not None]
+    assert len(hidden) == 1
+    assert hidden[0].hidden_reason
+    questions = db.scalars(select(OfficialQuestion)).all()
+    assert sum(1 for q in questions if q.answer is None) >= 2
+    assert all(q.answered_by.startswith("Sanne") for q in questions if q.answered_by)
+    reviews = db.scalars(select(Review).options(selectinload(Review.amounts))).all()
+    kinds = Counter(r.kind for r in reviews)
+    assert kinds["legal"] > 50
+    assert kinds["financial"] > 50
+    assert any(r.needs_another_look for r in reviews)
+    claims = {(a.proposal_id, a.year): a.structural for a in db.scalars(select(ProposalAmount))}
+    for review in reviews:
+        if review.kind == "financial":
+            assert [a.year for a in review.amounts] == [2012, 2013, 2014, 2015]
+            assert all(a.structural <= claims[(review.proposal_id, a.year)] for a in review.amounts)
+    # Some proposals of different themes touch the same budget line.
+    rows = db.execute(
+        select(ProposalBudgetLine.budget_line_id, Proposal.group_id).join(
+            Proposal, Proposal.id == ProposalBudgetLine.proposal_id
+        )
+    ).all()
+    groups_per_line: dict[int, set[int]] = {}
+    for line_id, group_id in rows:
+        groups_per_line.setdefault(line_id, set()).add(group_id)
+    assert 3 <= sum(1 for g in groups_per_line.values() if len(g) > 1) <= 4
+
+
+def test_six_zeist_white_papers_are_submitted(db: Session) -> None:
+    _process, groups = _zeist(db)
+    papers = {p.group_id: p for p in db.scalars(select(WhitePaper))}
+    assert set(papers) == {g.id for g in groups.values()}
+    submitted = [p for p in papers.values() if p.status == "submitted"]
+    assert len(submitted) == 6
+    assert papers[groups["Burger en Bestuur"].id].status == "draft"
+    for paper in papers.values():
+        assert paper.introduction
+        included = db.scalars(
+            select(Proposal).where(
+                Proposal.group_id == paper.group_id, Proposal.state == "included"
+            )
+        ).all()
+        assert sorted(p.white_paper_position or 0 for p in included) == list(
+            range(1, len(included) + 1)
+        )
+        if paper.status == "submitted":
+            assert paper.submitted_at is not None
+            assert datetime(2011, 5, 25, tzinfo=UTC) < paper.submitted_at
+            assert paper.submitted_at < datetime(2011, 6, 7, tzinfo=UTC)
+            assert paper.submitted_by
+            assert all(p.updated_at < paper.submitted_at for p in included)
