@@ -55,9 +55,9 @@ def test_claimed_counts_live_proposals_and_validated_only_sound_reviews(
         )  # fmt: skip
         c.version = 2
         service.mark_stale(db, c, base_url="")  # C's validated amount no longer counts
-        progress = theme_progress(db, dialogue.process, [o.id, dialogue.sport.id])
+        progress = theme_progress(db, dialogue.process, [o.theme_id, dialogue.sport.theme_id])
         whole = process_progress(db, dialogue.process)
-    onderwijs = progress[o.id]
+    onderwijs = progress[o.theme_id]
     assert onderwijs.target == 200_000  # 10% of 2,000,000 controllable
     assert [y.year for y in onderwijs.years] == [2012, 2013, 2014, 2015]
     first = onderwijs.years[0]
@@ -69,8 +69,8 @@ def test_claimed_counts_live_proposals_and_validated_only_sound_reviews(
     assert (first.validated_structural, first.validated_one_off) == (80_000, 5_000)
     assert onderwijs.years[1].claimed == 100_000
     assert onderwijs.years[1].validated == 0
-    assert progress[dialogue.sport.id].years[0].claimed == 7_000
-    assert progress[dialogue.sport.id].target == 100_000
+    assert progress[dialogue.sport.theme_id].years[0].claimed == 7_000
+    assert progress[dialogue.sport.theme_id].target == 100_000
     assert whole.years[0].claimed == 187_000
     assert whole.years[0].target == 6_200_000
     assert whole.net_claimed(whole.years[0]) == 187_000  # nothing overlaps here
@@ -92,7 +92,7 @@ def test_proposals_of_different_themes_on_one_budget_line_overlap(
     with organization_scope(db, organization.id):
         mine = overlaps_for_group(db, o)
         theirs = overlaps_for_group(db, s)
-        progress = theme_progress(db, dialogue.process, [o.id, s.id])
+        progress = theme_progress(db, dialogue.process, [o.theme_id, s.theme_id])
         whole = process_progress(db, dialogue.process)
         told = service.notify_overlaps(db, app.state.jinja, s1, "http://testdorp.test")
         notified = db.scalars(
@@ -106,7 +106,7 @@ def test_proposals_of_different_themes_on_one_budget_line_overlap(
     assert {x.other.id for x in theirs} == {p1.id, p2.id}
     assert all(x.proposal.id == s1.id for x in theirs)
     # The smaller claim of each pair: 60,000 (P1, S1) and 30,000 (P2, S1).
-    assert progress[o.id].years[0].possibly_double == 90_000
+    assert progress[o.theme_id].years[0].possibly_double == 90_000
     assert progress[s.id].years[0].possibly_double == 90_000
     assert whole.years[0].claimed == 200_000
     assert whole.years[0].possibly_double == 90_000
@@ -149,7 +149,9 @@ def test_progress_costs_the_same_statements_with_more_proposals(
         before = queries.count
         assert client.get(FRAGMENT).status_code == 200
         with organization_scope(db, organization.id):
-            theme_progress(db, dialogue.process, [dialogue.onderwijs.id, dialogue.sport.id])
+            theme_progress(
+                db, dialogue.process, [dialogue.onderwijs.theme_id, dialogue.sport.theme_id]
+            )
             process_progress(db, dialogue.process)
             overlaps_for_group(db, dialogue.onderwijs)
         return queries.count - before
