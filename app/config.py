@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     # them; in production every host must be claimed explicitly.
     local_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
     default_organization: str = "zeist"
+    # Built documents (the central white paper's PDF, Word, CSV, XLSX) live below here.
+    documents_dir: Path = ROOT / "var" / "documents"
     # Where meetings happen: times are stored in UTC and shown and entered in this zone.
     timezone: str = "Europe/Amsterdam"
     # How background jobs run: a thread in the app process, inline after each commit

@@ -3,6 +3,14 @@
 from app.models.account import Consent, ExternalIdentity, SignInFailure, User, UserSession
 from app.models.audit import AuditEntry
 from app.models.budget import BudgetLine, Group, Taakveld, Theme
+from app.models.edition import (
+    CentralWhitePaper,
+    DocumentBuild,
+    EditionChapter,
+    EditionEntry,
+    ProductSheet,
+    ProductSheetStep,
+)
 from app.models.green_paper import (
     GreenPaper,
     GreenPaperSection,
@@ -39,9 +47,13 @@ __all__ = [
     "ApplicationBudgetLine",
     "AuditEntry",
     "BudgetLine",
+    "CentralWhitePaper",
     "ChefApplication",
     "CommentFlag",
     "Consent",
+    "DocumentBuild",
+    "EditionChapter",
+    "EditionEntry",
     "ExpertApplication",
     "ExternalIdentity",
     "Framework",
@@ -60,6 +72,8 @@ __all__ = [
     "Page",
     "Phase",
     "Process",
+    "ProductSheet",
+    "ProductSheetStep",
     "Proposal",
     "ProposalAmount",
     "ProposalBudgetLine",
