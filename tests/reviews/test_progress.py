@@ -107,7 +107,7 @@ def test_proposals_of_different_themes_on_one_budget_line_overlap(
     assert all(x.proposal.id == s1.id for x in theirs)
     # The smaller claim of each pair: 60,000 (P1, S1) and 30,000 (P2, S1).
     assert progress[o.theme_id].years[0].possibly_double == 90_000
-    assert progress[s.id].years[0].possibly_double == 90_000
+    assert progress[s.theme_id].years[0].possibly_double == 90_000
     assert whole.years[0].claimed == 200_000
     assert whole.years[0].possibly_double == 90_000
     assert whole.net_claimed(whole.years[0]) == 110_000
