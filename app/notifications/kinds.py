@@ -9,6 +9,7 @@ from typing import Any
 
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext as _l
+from app.product_sheets.states import STEP_LABELS as SHEET_STEP_LABELS
 from app.proposals.states import STATE_LABELS
 
 
@@ -31,6 +32,8 @@ class NotificationKind(StrEnum):
     QUESTION_ANSWERED = "question_answered"  # to whoever asked
     PROPOSAL_MOVED = "proposal_moved"  # to a proposal's authors, when the chef moves it
     WHITE_PAPER_SUBMITTED = "white_paper_submitted"  # to the group
+    PRODUCT_SHEET_WAITING = "product_sheet_waiting"  # to whoever acts at its next step
+    PRODUCT_SHEET_RETURNED = "product_sheet_returned"  # to the official who last edited it
 
 
 KIND_LABELS: dict[NotificationKind, str] = {
@@ -54,6 +57,8 @@ KIND_LABELS: dict[NotificationKind, str] = {
     NotificationKind.QUESTION_ANSWERED: _l("An official answered my question"),
     NotificationKind.PROPOSAL_MOVED: _l("The chef moved a proposal of mine"),
     NotificationKind.WHITE_PAPER_SUBMITTED: _l("The chef submitted my group's white paper"),
+    NotificationKind.PRODUCT_SHEET_WAITING: _l("A product sheet waits for me to act"),
+    NotificationKind.PRODUCT_SHEET_RETURNED: _l("A product sheet I worked on was sent back"),
 }
 
 # What the bell says; made when shown, in the reader's language, from the stored params.
@@ -135,6 +140,16 @@ _TEXTS: dict[NotificationKind, Callable[[dict[str, Any]], str]] = {
     ),
     NotificationKind.WHITE_PAPER_SUBMITTED: lambda p: _(
         "The chef submitted the white paper of %(group)s.", group=p.get("group", "")
+    ),
+    NotificationKind.PRODUCT_SHEET_WAITING: lambda p: _(
+        "The product sheet for %(title)s waits for you (step: %(step)s).",
+        title=p.get("title", ""),
+        step=str(SHEET_STEP_LABELS.get(p.get("step", ""), p.get("step", ""))).lower(),
+    ),
+    NotificationKind.PRODUCT_SHEET_RETURNED: lambda p: _(
+        "%(name)s sent the product sheet for %(title)s back to you.",
+        name=p.get("name", ""),
+        title=p.get("title", ""),
     ),
 }
 
