@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help
+.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help bench-pdf
 
 help:
 	@echo "make run    - set up and serve on http://$(HOST):$(PORT) with demo data (SQLite in var/)"
@@ -90,6 +90,11 @@ lock:
 	var/lock-tools/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
 		--no-emit-index-url --no-emit-find-links --extra dev -c requirements.lock \
 		-o requirements-dev.lock pyproject.toml
+
+# Times the central white paper's PDF for 250 proposals with product sheets (issue #8 aims
+# for under 30 s here). BENCH_DATABASE_URL=postgresql+psycopg://... to seed PostgreSQL instead.
+bench-pdf: $(VENV)/.installed
+	$(BIN)/python scripts/bench_edition_pdf.py
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var/*.sqlite3* $(MO_FILES)

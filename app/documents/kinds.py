@@ -1,0 +1,98 @@
+"""The documents an edition is made into, and the states of a build, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.i18n import lazy_gettext as _l
+
+
+class DocumentKind(StrEnum):
+    EDITION_PDF = "edition_pdf"
+    EDITION_DOCX = "edition_docx"
+    MEASURES_CSV = "measures_csv"
+    MEASURES_XLSX = "measures_xlsx"
+
+
+class BuildStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+# A build in one of these is still under way: it is not queued a second time, and the
+# documents block keeps asking for news.
+UNDER_WAY = frozenset({BuildStatus.QUEUED, BuildStatus.RUNNING})
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    label: str  # a lazy translation
+    extension: str
+    media_type: str
+
+
+KINDS: dict[DocumentKind, KindInfo] = {
+    DocumentKind.EDITION_PDF: KindInfo(_l("The edition as PDF"), "pdf", "application/pdf"),
+    DocumentKind.EDITION_DOCX: KindInfo(
+        _l("The edition as Word file"),
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    DocumentKind.MEASURES_CSV: KindInfo(
+        _l("All measures per year as CSV"), "csv", "text/csv; charset=utf-8"
+    ),
+    DocumentKind.MEASURES_XLSX: KindInfo(
+        _l("All measures per year as Excel file"),
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
+
+STATUS_LABELS: dict[str, str] = {
+    BuildStatus.QUEUED: _l("Waiting to be built"),
+    BuildStatus.RUNNING: _l("Being built"),
+    BuildStatus.DONE: _l("Ready"),
+    BuildStatus.FAILED: _l("Failed"),
+}
+
+# The base of each file's name; the measures files are about the measures, the others the
+# whole edition.
+FILE_STEMS: dict[DocumentKind, str] = {
+    DocumentKind.EDITION_PDF: "centraal-witboek",
+    DocumentKind.EDITION_DOCX: "centraal-witboek",
+    DocumentKind.MEASURES_CSV: "maatregelen",
+    DocumentKind.MEASURES_XLSX: "maatregelen",
+}
+
+
+def file_name(kind: DocumentKind, process_slug: str, number: int) -> str:
+    """Like ``centraal-witboek-bezuinigingsdialoog-editie-2.pdf``: what the download is
+    saved as (kept ASCII: a slug is)."""
+    return f"{FILE_STEMS[kind]}-{process_slug}-editie-{number}.{KINDS[kind].extension}"
+
+
+class FailReason(StrEnum):
+    """Why a build failed, stored as a code and said in the reader's language when shown;
+    the details (the traceback) stay in the job's row and the log."""
+
+    STOPPED = "stopped"
+    MISSING = "missing"
+    DISK = "disk"
+    BUILD = "build"
+
+
+FAIL_REASONS: dict[str, str] = {
+    FailReason.STOPPED: _l("The build stopped before it was finished (the server restarted)."),
+    FailReason.MISSING: _l("The edition could not be found any more."),
+    FailReason.DISK: _l("The file could not be saved: the disk is full or may not be written."),
+    FailReason.BUILD: _l("Something in the edition could not be put into this document."),
+}
+
+
+def fail_reason(code: str | None) -> str:
+    if code is None:
+        return ""
+    return FAIL_REASONS.get(code, code)
