@@ -19,6 +19,11 @@ from app.config import Settings, get_settings
 from app.db import make_engine, make_session_factory
 from app.discussion import permissions as _discussion_permissions  # noqa: F401
 from app.discussion.routes import router as discussion_router
+from app.documents import jobs as _document_jobs  # noqa: F401
+from app.documents import permissions as _document_permissions  # noqa: F401
+from app.documents.routes import router as document_router
+from app.editions import permissions as _edition_permissions  # noqa: F401
+from app.editions.routes import router as edition_router
 from app.green_papers import permissions as _green_paper_permissions  # noqa: F401
 from app.green_papers.arrange_routes import router as green_paper_arrange_router
 from app.green_papers.public_routes import router as green_paper_public_router
@@ -38,6 +43,8 @@ from app.pages.routes import router as page_router
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
 from app.processes.routes import router as process_router
+from app.product_sheets import permissions as _product_sheet_permissions  # noqa: F401
+from app.product_sheets.routes import router as product_sheet_router
 from app.proposals import permissions as _proposal_permissions  # noqa: F401
 from app.proposals.routes import router as proposal_router
 from app.questions import permissions as _question_permissions  # noqa: F401
@@ -119,6 +126,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         question_router,
         review_router,
         white_paper_router,
+        edition_router,
+        product_sheet_router,
+        document_router,
     ):
         app.include_router(router)
     return app

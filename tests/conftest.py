@@ -77,7 +77,7 @@ def db(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 @pytest.fixture
-def settings(database_url: str, smtp_server: SmtpServer) -> Settings:
+def settings(database_url: str, smtp_server: SmtpServer, tmp_path: Path) -> Settings:
     return Settings(
         environment="test",
         database_url=database_url,
@@ -85,6 +85,8 @@ def settings(database_url: str, smtp_server: SmtpServer) -> Settings:
         default_organization="testdorp",
         jobs_mode="inline",
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
+        # Built documents go to the test's own folder, never into the working tree.
+        documents_dir=tmp_path / "documents",
     )
 
 

@@ -105,7 +105,11 @@ def live_database(sqlite_dir: Path) -> str:
 
 @pytest.fixture(scope="session")
 def live_server(
-    live_database: str, smtp_server: SmtpServer, live_port: int, oidc_provider: RunningProvider
+    live_database: str,
+    sqlite_dir: Path,
+    smtp_server: SmtpServer,
+    live_port: int,
+    oidc_provider: RunningProvider,
 ) -> Iterator[str]:
     url = live_database
 
@@ -114,6 +118,7 @@ def live_server(
         database_url=url,
         secret_key=TEST_SECRET,
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
+        documents_dir=sqlite_dir / "documents",
         oidc_providers=[
             OidcProviderSettings(
                 name=OIDC_NAME,

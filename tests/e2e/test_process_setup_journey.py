@@ -50,6 +50,8 @@ def test_an_admin_sets_up_a_process_and_the_public_reads_it(
     axe.check()
 
     page.get_by_role("link", name="Bekijk de openbare pagina").click()
+    # The admin's page has the same heading: wait for the public address itself.
+    expect(page).to_have_url(re.compile(r"/processen/proefdialoog-2030$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Proefdialoog 2030")
     expect(page.get_by_text("€ 1.000.000").first).to_be_visible()
     axe.check()
@@ -65,7 +67,7 @@ def test_a_visitor_reads_the_zeist_dialogue(page: Page, live_server: str, axe: A
     page.get_by_role("link", name="Bezuinigingsdialoog 2012–2015").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bezuinigingsdialoog 2012–2015")
     expect(page.get_by_text("€ 6.200.000").first).to_be_visible()
-    expect(page.locator('[aria-current="step"]')).to_contain_text("Witboek")
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Productbladen")
     expect(page.locator(".theme-card")).to_have_count(8)
     axe.check()
     page.get_by_role("link", name="Burger en Bestuur").click()
