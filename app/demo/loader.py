@@ -14,6 +14,7 @@ from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
 from app.db import ORGANIZATION_KEY, utcnow
 from app.demo.data import ORGANIZATIONS, DemoOrganization, DemoUser
+from app.demo.editions import ensure_editions
 from app.demo.green_papers import ensure_green_papers
 from app.demo.meetings import ensure_meetings
 from app.demo.notifications import ensure_notifications
@@ -169,6 +170,8 @@ def load_demo(session: Session) -> LoadReport:
             report.created += ensure_meetings(session, demo.slug)
             report.created += ensure_green_papers(session, demo.slug)
             report.created += ensure_proposals(session, demo.slug)
+            # After the proposals: the editions bundle their submitted white papers.
+            report.created += ensure_editions(session, demo.slug)
             report.created += ensure_notifications(session, demo.slug)
             session.flush()
     finally:

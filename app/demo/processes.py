@@ -91,9 +91,10 @@ ZEIST = DemoProcess(
         (PhaseKind.PRODUCT_SHEETS, date(2011, 6, 22), date(2011, 11, 7)),
         (PhaseKind.COUNCIL_DECISION, date(2011, 11, 8), date(2011, 12, 31)),
     ),
-    # Recruitment, the kick-off, the green papers, the board's review and the council
-    # workshop are over: the groups write their white papers.
-    current=PhaseKind.WHITE_PAPER,
+    # Recruitment, the kick-off, the green papers, the board's review, the council
+    # workshop, the white papers and their bundling are over: the officials write the
+    # product sheets of the published central white paper (app.demo.editions).
+    current=PhaseKind.PRODUCT_SHEETS,
     themes=ZEIST_THEMES,
     budget_csv="zeist-begroting.csv",
     # Illustrative frameworks in the spirit of the council's decision of 25 January 2011.

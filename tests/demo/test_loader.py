@@ -17,7 +17,10 @@ from app.green_papers.states import GreenPaperStatus
 from app.models import (
     ApplicationBudgetLine,
     AuditEntry,
+    CentralWhitePaper,
     ChefApplication,
+    EditionChapter,
+    EditionEntry,
     ExpertApplication,
     GreenPaper,
     GreenPaperSection,
@@ -30,6 +33,8 @@ from app.models import (
     OrganizationHost,
     Page,
     Process,
+    ProductSheet,
+    ProductSheetStep,
     Proposal,
     ProposalAmount,
     ProposalBudgetLine,
@@ -86,6 +91,11 @@ def _counts(db: Session) -> dict[str, int]:
             Review,
             ValidatedAmount,
             WhitePaper,
+            CentralWhitePaper,
+            EditionChapter,
+            EditionEntry,
+            ProductSheet,
+            ProductSheetStep,
         )
     }
 
@@ -104,6 +114,8 @@ def test_loading_twice_changes_nothing(db: Session) -> None:
     assert after_first["GreenPaper"] == 8
     assert after_first["Proposal"] >= 200
     assert after_first["WhitePaper"] == 8
+    assert after_first["CentralWhitePaper"] == 2
+    assert after_first["ProductSheet"] >= 60
 
 
 def test_the_demo_has_both_cases_on_their_own_hosts(db: Session) -> None:
@@ -162,7 +174,7 @@ def _zeist(db: Session) -> tuple[Process, dict[str, Group]]:
 
 def test_the_zeist_groups_are_filled_with_experts(db: Session) -> None:
     process, groups = _zeist(db)
-    assert process.current_phase == PhaseKind.WHITE_PAPER
+    assert process.current_phase == PhaseKind.PRODUCT_SHEETS
     applications = db.scalars(select(ExpertApplication)).all()
     accepted = [a for a in applications if a.status == ApplicationStatus.ACCEPTED]
     assert 200 <= len(accepted) <= 360
@@ -386,7 +398,8 @@ def test_the_zeist_proposals_in_every_state(db: Session) -> None:
     for t in db.scalars(select(ProposalTransition).order_by(ProposalTransition.created_at)):
         transitions.setdefault(t.proposal_id, []).append(t)
     revisions = Counter(db.scalars(select(ProposalRevision.proposal_id)))
-    may, june = datetime(2011, 5, 1, tzinfo=UTC), datetime(2011, 6, 7, tzinfo=UTC)
+    # One proposal went into its white paper between the two editions, in late June.
+    may, june = datetime(2011, 5, 1, tzinfo=UTC), datetime(2011, 7, 5, tzinfo=UTC)
     for p in proposals:
         assert [a.year for a in p.amounts] == [2012, 2013, 2014, 2015]
         assert p.claimed_total == sum(a.structural + a.one_off for a in p.amounts)
@@ -448,13 +461,17 @@ def test_the_zeist_discussion_questions_and_reviews(db: Session) -> None:
     assert 3 <= sum(1 for g in groups_per_line.values() if len(g) > 1) <= 4
 
 
-def test_six_zeist_white_papers_are_submitted(db: Session) -> None:
+def test_every_zeist_white_paper_is_submitted(db: Session) -> None:
+    """Six went in early June; Ruud's and Veiligheid's just before the phase ended."""
     _process, groups = _zeist(db)
     papers = {p.group_id: p for p in db.scalars(select(WhitePaper))}
     assert set(papers) == {g.id for g in groups.values()}
-    submitted = [p for p in papers.values() if p.status == "submitted"]
-    assert len(submitted) == 6
-    assert papers[groups["Burger en Bestuur"].id].status == "draft"
+    assert {p.status for p in papers.values()} == {"submitted"}
+    # Proposals changed after the first edition (between the two editions) are the exception.
+    first_edition = db.scalars(
+        select(CentralWhitePaper.compiled_at).order_by(CentralWhitePaper.number)
+    ).first()
+    assert first_edition is not None
     for paper in papers.values():
         assert paper.introduction
         included = db.scalars(
@@ -465,9 +482,10 @@ def test_six_zeist_white_papers_are_submitted(db: Session) -> None:
         assert sorted(p.white_paper_position or 0 for p in included) == list(
             range(1, len(included) + 1)
         )
-        if paper.status == "submitted":
-            assert paper.submitted_at is not None
-            assert datetime(2011, 5, 25, tzinfo=UTC) < paper.submitted_at
-            assert paper.submitted_at < datetime(2011, 6, 7, tzinfo=UTC)
-            assert paper.submitted_by
-            assert all(p.updated_at < paper.submitted_at for p in included)
+        assert paper.submitted_at is not None
+        assert datetime(2011, 5, 25, tzinfo=UTC) < paper.submitted_at
+        assert paper.submitted_at < datetime(2011, 6, 7, tzinfo=UTC)
+        assert paper.submitted_by
+        assert all(
+            p.updated_at < paper.submitted_at for p in included if p.updated_at < first_edition
+        )

@@ -1,19 +1,57 @@
 """Annelies writes a savings proposal and submits it; the chef opens the discussion; the
 financial adviser gives a verdict and validates the amounts; the chef includes it in the
-white paper; the public finds it in the theme's list. Every page gets an axe scan. The
-demo's Zeist dialogue stands in its white-paper phase, so this runs on the demo."""
+white paper; the public finds it in the theme's list. Every page gets an axe scan. This
+runs on the demo's Zeist dialogue, moved back to its white-paper phase for the while."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import pytest
 from playwright.sync_api import Page, expect
+from sqlalchemy import select
 
+from app.db import make_engine, make_session_factory, organization_scope
 from app.demo.data import DEMO_PASSWORD
+from app.models import Process
+from app.phases.kinds import PhaseKind
+from app.processes import service
 from tests.e2e.conftest import Axe
 
-PROCESS = "/processen/bezuinigingsdialoog-2012-2015"
+SLUG = "bezuinigingsdialoog-2012-2015"
+PROCESS = f"/processen/{SLUG}"
 TITLE = "Schoolbussen delen met de buurgemeenten"
+
+
+def _move_to(live_database: str, phase: PhaseKind) -> PhaseKind | None:
+    """Set the demo process's phase as the admin's phase form would; returns the phase it
+    was in."""
+    engine = make_engine(live_database)
+    try:
+        with make_session_factory(engine).begin() as db:
+            process = db.scalars(
+                select(Process)
+                .where(Process.slug == SLUG)
+                .execution_options(all_organizations=True)
+            ).one()
+            before = PhaseKind(process.current_phase) if process.current_phase else None
+            if before != phase:
+                with organization_scope(db, process.organization_id):
+                    service.set_current_phase(db, "test", process, phase)
+            return before
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def white_paper_phase(live_database: str) -> Iterator[None]:
+    """The demo stands in its product-sheets phase; proposals are written in the white-paper
+    phase. Moved there for this module, and back afterwards for the other journeys."""
+    before = _move_to(live_database, PhaseKind.WHITE_PAPER)
+    yield
+    if before is not None:
+        _move_to(live_database, before)
 
 
 def _sign_in(page: Page, base: str, axe: Axe, email: str, then: str) -> None:
