@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.access.actor import Actor
 from app.audit.service import record
-from app.documents.service import request_build
 from app.db import utcnow
+from app.documents.service import request_build
 from app.editions.queries import latest_number
 from app.errors import Conflict
 from app.i18n import gettext as _
