@@ -17,6 +17,7 @@ class NotificationKind(StrEnum):
     APPLICATION_RECEIVED = "application_received"  # to the chef
     APPLICATION_DECIDED = "application_decided"  # to the applicant
     CHEF_CALL_DECIDED = "chef_call_decided"  # to a staff member who answered the call
+    MEMBER_REMOVED = "member_removed"  # to an expert the chef took off the group
     MEETING_INVITATION = "meeting_invitation"
     MEETING_CHANGED = "meeting_changed"
     MEETING_REMINDER = "meeting_reminder"
@@ -40,6 +41,7 @@ KIND_LABELS: dict[NotificationKind, str] = {
     NotificationKind.APPLICATION_RECEIVED: _l("Someone applied to a group I run"),
     NotificationKind.APPLICATION_DECIDED: _l("A decision on my application"),
     NotificationKind.CHEF_CALL_DECIDED: _l("A decision on my application as chef"),
+    NotificationKind.MEMBER_REMOVED: _l("The chef took me off a group"),
     NotificationKind.MEETING_INVITATION: _l("An invitation to a meeting"),
     NotificationKind.MEETING_CHANGED: _l("A meeting I was invited to changed"),
     NotificationKind.MEETING_REMINDER: _l("A reminder the day before a meeting"),
@@ -75,6 +77,9 @@ _TEXTS: dict[NotificationKind, Callable[[dict[str, Any]], str]] = {
         _("You are now chef of %(group)s.", group=p.get("group", ""))
         if p.get("selected")
         else _("You were not chosen as chef in %(process)s.", process=p.get("process", ""))
+    ),
+    NotificationKind.MEMBER_REMOVED: lambda p: _(
+        "The chef has taken you off %(group)s.", group=p.get("group", "")
     ),
     NotificationKind.MEETING_INVITATION: lambda p: _(
         "You are invited to %(title)s on %(when)s.",

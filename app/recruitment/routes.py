@@ -21,7 +21,7 @@ from app.phases.guard import current_phase
 from app.phases.kinds import Action, allows
 from app.processes.queries import process_by_slug
 from app.recruitment import queries, service
-from app.recruitment.states import STATUS_LABELS
+from app.recruitment.states import STATUS_LABELS, ApplicationStatus
 from app.reviews.overlaps import overlaps_for_group
 from app.reviews.progress import theme_progress
 from app.web.flash import flash
@@ -203,13 +203,14 @@ def my_groups(request: Request, db: DbSession, actor: CurrentActor) -> HTMLRespo
     )
 
 
-@router.get("/processen/{slug}/groepen/{group_slug}", response_class=HTMLResponse)
-def group_page(
-    request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
+def _group_page(
+    request: Request,
+    db: DbSession,
+    process: Process,
+    group: Group,
+    form: FormResult | None = None,
+    status_code: int = 200,
 ) -> HTMLResponse:
-    process = _process(db, slug)
-    group = _group(db, process, group_slug)
-    require(actor, "group.view", group)
     meetings = meetings_for_group(db, group.id)
     return render(
         request,
@@ -225,8 +226,20 @@ def group_page(
             "progress": theme_progress(db, process, [group.theme_id]).get(group.theme_id),
             "overlaps": overlaps_for_group(db, group),
             "flagged": flagged_count(db, [group.id]).get(group.id, 0),
+            "form": form or FormResult(),
         },
+        status_code=status_code,
     )
+
+
+@router.get("/processen/{slug}/groepen/{group_slug}", response_class=HTMLResponse)
+def group_page(
+    request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
+) -> HTMLResponse:
+    process = _process(db, slug)
+    group = _group(db, process, group_slug)
+    require(actor, "group.view", group)
+    return _group_page(request, db, process, group)
 
 
 def _applications_page(
@@ -308,3 +321,63 @@ def decide(
             )
             return _redirect(request, f"/processen/{slug}/groepen/{group_slug}/aanmeldingen", done)
     return _applications_page(request, db, process, group, result, 400)
+
+
+# --- leaving the group ------------------------------------------------------------------
+
+
+@router.post("/processen/{slug}/groepen/{group_slug}/verlaten", response_class=HTMLResponse)
+def leave(
+    request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
+) -> Response:
+    process = _process(db, slug)
+    group = _group(db, process, group_slug)
+    application = queries.own_application(db, group, actor.id)
+    if application is None or application.status != ApplicationStatus.ACCEPTED:
+        raise NotFound()
+    service.leave_group(
+        db, request.app.state.jinja, actor, process, group, application, reason="",
+        base_url=_base_url(request),
+    )  # fmt: skip
+    return _redirect(
+        request, "/profiel/aanmeldingen", _("You have left %(group)s.", group=group.name)
+    )
+
+
+@router.post(
+    "/processen/{slug}/groepen/{group_slug}/leden/{application_id}/verwijderen",
+    response_class=HTMLResponse,
+)
+def remove_member(
+    request: Request,
+    slug: str,
+    group_slug: str,
+    application_id: RowId,
+    db: DbSession,
+    actor: CurrentActor,
+    form: Form,
+) -> Response:
+    process = _process(db, slug)
+    group = _group(db, process, group_slug)
+    require(actor, "group.moderate", group)
+    application = db.get(ExpertApplication, application_id)
+    if application is None or application.group_id != group.id:
+        raise NotFound()
+    result = FormResult()
+    field = f"reason-{application.id}"
+    reason = result.text(form, field, label=_("Message to the member"), max_length=LONG_TEXT)
+    if result.ok:
+        try:
+            service.leave_group(
+                db, request.app.state.jinja, actor, process, group, application, reason=reason,
+                base_url=_base_url(request),
+            )  # fmt: skip
+        except Conflict as exc:
+            result.errors[field] = exc.message
+        else:
+            return _redirect(
+                request,
+                f"/processen/{slug}/groepen/{group_slug}",
+                _("The member is taken off the group and has been told why."),
+            )
+    return _group_page(request, db, process, group, result, 400)

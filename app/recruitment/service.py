@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.roles import Role, ScopeType
-from app.access.service import active_assignment, grant_role
+from app.access.service import active_assignment, grant_role, revoke_role
 from app.audit.service import record
 from app.db import utcnow
 from app.errors import Conflict
@@ -180,6 +180,52 @@ def withdraw_application(db: Session, actor: Actor, application: ExpertApplicati
     application.status = next_status(application.status, ApplicationStep.WITHDRAW)
     db.flush()
     record(db, actor=actor, action="expert_application.withdrawn", target=application)
+
+
+def leave_group(
+    db: Session,
+    jinja: Environment,
+    by: Actor,
+    process: Process,
+    group: Group,
+    application: ExpertApplication,
+    *,
+    reason: str,
+    base_url: str,
+) -> None:
+    """A member leaves the group, or the chef takes them off it (with a reason they read).
+    Their expert role on the group ends; what they wrote stays, under their name."""
+    by_chef = application.user_id != by.id
+    if by_chef and not reason.strip():
+        raise Conflict(_("Tell the member why, in a short message."))
+    application.status = next_status(application.status, ApplicationStep.LEAVE)
+    application.decision_message = reason.strip() or None if by_chef else None
+    application.decided_by = f"{by.label()} (#{by.id})"
+    application.decided_at = utcnow()
+    member = db.get_one(User, application.user_id)
+    assignment = active_assignment(db, member, Role.EXPERT, ScopeType.GROUP, group.id)
+    if assignment is not None:
+        revoke_role(db, by, assignment, member)
+    db.flush()
+    record(
+        db,
+        actor=by,
+        action="expert_application.left" if not by_chef else "expert_application.removed",
+        target=application,
+        before={"status": ApplicationStatus.ACCEPTED.value},
+        after={"status": application.status},
+        reason=application.decision_message,
+    )
+    if by_chef:
+        notify(
+            db,
+            jinja,
+            [member],
+            NotificationKind.MEMBER_REMOVED,
+            link="/profiel/aanmeldingen",
+            params={"group": group.name, "reason": application.decision_message or ""},
+            base_url=base_url,
+        )
 
 
 def answer_chef_call(

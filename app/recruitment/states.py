@@ -15,6 +15,7 @@ class ApplicationStatus(StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"
+    LEFT = "left"  # a member who left the group, or whom the chef took off it
 
 
 class ApplicationStep(StrEnum):
@@ -22,6 +23,7 @@ class ApplicationStep(StrEnum):
     DECLINE = "decline"  # the chef, with a message
     WITHDRAW = "withdraw"  # the applicant
     REAPPLY = "reapply"  # the applicant, after withdrawing or being declined
+    LEAVE = "leave"  # the member, or the chef with a reason
 
 
 EXPERT_TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationStep], ApplicationStatus] = {
@@ -30,6 +32,8 @@ EXPERT_TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationStep], ApplicationS
     (ApplicationStatus.PENDING, ApplicationStep.WITHDRAW): ApplicationStatus.WITHDRAWN,
     (ApplicationStatus.WITHDRAWN, ApplicationStep.REAPPLY): ApplicationStatus.PENDING,
     (ApplicationStatus.DECLINED, ApplicationStep.REAPPLY): ApplicationStatus.PENDING,
+    (ApplicationStatus.ACCEPTED, ApplicationStep.LEAVE): ApplicationStatus.LEFT,
+    (ApplicationStatus.LEFT, ApplicationStep.REAPPLY): ApplicationStatus.PENDING,
 }
 
 
@@ -57,6 +61,7 @@ STATUS_LABELS: dict[str, str] = {
     ApplicationStatus.ACCEPTED: _l("Accepted"),
     ApplicationStatus.DECLINED: _l("Not accepted"),
     ApplicationStatus.WITHDRAWN: _l("Withdrawn"),
+    ApplicationStatus.LEFT: _l("No longer in the group"),
     ChefApplicationStatus.SELECTED: _l("Chosen as chef"),
     ChefApplicationStatus.NOT_SELECTED: _l("Not chosen"),
 }

@@ -294,3 +294,74 @@ def test_the_applications_page_costs_the_same_queries_for_many_applicants(
     before = queries.count
     assert client.get(DECIDE).status_code == 200
     assert queries.count - before == few
+
+
+def _accepted(client: TestClient, db: Session, organization: Organization) -> ExpertApplication:
+    sign_in(client, "annelies@example.org")
+    _apply(client)
+    application = _application(db, organization)
+    sign_in(client, "ruud@example.org")
+    post_form(
+        client, f"{DECIDE}/{application.id}", {f"decision-{application.id}": "accept"},
+        form_page=DECIDE,
+    )  # fmt: skip
+    db.refresh(application)
+    assert application.status == "accepted"
+    return application
+
+
+def test_a_member_leaves_the_group(
+    client: TestClient, db: Session, organization: Organization, setting: Setting
+) -> None:
+    application = _accepted(client, db, organization)
+    sign_in(client, "annelies@example.org")
+    leave = "/processen/dialoog/groepen/onderwijs/verlaten"
+    assert post_form(client, leave, {}, form_page="/profiel/aanmeldingen").status_code == 303
+    db.refresh(application)
+    assert application.status == "left"
+    with organization_scope(db, organization.id):
+        assert not active_assignment(
+            db, setting.citizen, Role.EXPERT, ScopeType.GROUP, setting.onderwijs.id
+        )
+    sign_in(client, "annelies@example.org")  # a new session carries the new roles
+    assert client.get("/processen/dialoog/groepen/onderwijs").status_code == 403
+    assert "Niet meer in de groep" in client.get("/profiel/aanmeldingen").text
+    # Leaving twice is not a second departure.
+    assert post_form(client, leave, {}, form_page="/profiel/aanmeldingen").status_code == 404
+
+
+def test_the_chef_takes_a_member_off_with_a_reason(
+    client: TestClient, db: Session, organization: Organization, setting: Setting, mailbox: Mailbox
+) -> None:
+    application = _accepted(client, db, organization)
+    remove = f"/processen/dialoog/groepen/onderwijs/leden/{application.id}/verwijderen"
+    group_page = "/processen/dialoog/groepen/onderwijs"
+    sign_in(client, "sport@example.org")
+    assert post_form(client, remove, {f"reason-{application.id}": "Weg."}).status_code == 403
+
+    sign_in(client, "ruud@example.org")
+    response = post_form(client, remove, {f"reason-{application.id}": ""}, form_page=group_page)
+    assert response.status_code == 400
+    assert "Vul dit veld in: Bericht aan het lid" in response.text
+    response = post_form(
+        client, remove, {f"reason-{application.id}": "U bent niet meer gekomen."},
+        form_page=group_page,
+    )  # fmt: skip
+    assert response.status_code == 303
+    db.refresh(application)
+    assert (application.status, application.decision_message) == (
+        "left", "U bent niet meer gekomen."
+    )  # fmt: skip
+    mail = mailbox.last_to("annelies@example.org")
+    assert mail["Subject"] == "U zit niet meer in Onderwijs"
+    assert "U bent niet meer gekomen." in Mailbox.body(mail)
+    with organization_scope(db, organization.id):
+        actions = db.scalars(select(AuditEntry.action)).all()
+    assert "expert_application.removed" in actions
+    assert "role.revoked" in actions
+
+    # Later she may apply again, as anyone may.
+    sign_in(client, "annelies@example.org")
+    _apply(client)
+    db.refresh(application)
+    assert application.status == "pending"
