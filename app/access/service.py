@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.roles import Role, ScopeType
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
@@ -53,7 +53,7 @@ def grant_role(
         scope_id=scope_id,
         # A person is named with their id, so no display name can pose as a source
         # such as "oidc:<provider>" or "system".
-        granted_by=by if isinstance(by, str) else f"{by.label()} (#{by.id})",
+        granted_by=signature(by),
     )
     db.add(assignment)
     db.flush()

@@ -19,14 +19,10 @@ from app.i18n import gettext as _
 from app.models import User
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
-from app.web.redirects import safe_next
+from app.web.redirects import safe_next, site_url
 from app.web.templating import render
 
 router = APIRouter()
-
-
-def _base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
 
 
 # --- registration ----------------------------------------------------------------------
@@ -62,7 +58,7 @@ def register(request: Request, db: DbSession, organization: CurrentOrg, form: Fo
                 request.app.state.jinja,
                 request.app.state.settings,
                 service.Registration(display_name, email, password, get_locale()),
-                _base_url(request),
+                site_url(request),
             )
         except Conflict as exc:
             result.errors["email"] = exc.message
@@ -160,7 +156,7 @@ def confirm_email(
 def resend_confirmation(request: Request, db: DbSession, actor: CurrentActor) -> Response:
     if not actor.is_confirmed:
         service.send_confirmation(
-            db, request.app.state.jinja, request.app.state.settings, actor.user, _base_url(request)
+            db, request.app.state.jinja, request.app.state.settings, actor.user, site_url(request)
         )
     response = RedirectResponse("/profiel", status_code=303)
     flash(response, request, _("We sent you a new confirmation mail."))
@@ -193,7 +189,7 @@ def forgot(request: Request, db: DbSession, organization: CurrentOrg, form: Form
             request, "accounts/forgot.html", {"form": result, "sent": False}, status_code=400
         )
     service.request_password_reset(
-        db, request.app.state.jinja, request.app.state.settings, email, _base_url(request)
+        db, request.app.state.jinja, request.app.state.settings, email, site_url(request)
     )
     return render(request, "accounts/forgot.html", {"form": result, "sent": True})
 

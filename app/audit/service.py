@@ -60,6 +60,15 @@ def record(
     return entry
 
 
+def signature(who: User | Actor | str) -> str:
+    """How records name who acted: a person as "Name (#id)" (with the id, so no display
+    name can pose as another person or as "system"), the system or a provider by its label.
+    Pages show it back through the ``person_name`` filter."""
+    if isinstance(who, str):
+        return who
+    return f"{who.display_name} (#{who.id})"
+
+
 def changes(obj: Any, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The before/after summary of setting ``values`` on ``obj``: only what differs."""
     before = {k: getattr(obj, k) for k, v in values.items() if getattr(obj, k) != v}

@@ -17,14 +17,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.audit.service import SYSTEM_ACTOR, record
+from app.audit.service import SYSTEM_ACTOR, record, signature
 from app.demo import product_sheet_texts as texts
 from app.demo.people import SEED, local
 from app.demo.processes import ZEIST, ZEIST_CHEFS
 from app.demo.proposal_talk import INTRODUCTION_CLOSING
 from app.demo.proposals import WHITE_PAPER_DRAFTS
 from app.demo.recruitment import zeist_process
-from app.editions.service import ensure_product_sheets, label, snapshot
+from app.editions.service import ensure_product_sheets, snapshot
 from app.models import (
     CentralWhitePaper,
     Group,
@@ -83,11 +83,11 @@ def ensure_editions(db: Session, organization_slug: str) -> int:
     added = _submit_drafts(db, groups, people)
     if process.current_phase != PhaseKind.PRODUCT_SHEETS:
         set_current_phase(db, SYSTEM_ACTOR, process, PhaseKind.PRODUCT_SHEETS)
-    first = snapshot(db, process, note=texts.EDITION_NOTES[0], by=label(admin), at=FIRST_AT)
+    first = snapshot(db, process, note=texts.EDITION_NOTES[0], by=signature(admin), at=FIRST_AT)
     _audit(db, admin, "edition.compiled", first, FIRST_AT, after={"number": 1})
     _publish(db, admin, first, FIRST_PUBLISHED_AT)
     added += _sharpen(db, groups, people) + _add(db, groups, people)
-    second = snapshot(db, process, note=texts.EDITION_NOTES[1], by=label(admin), at=SECOND_AT)
+    second = snapshot(db, process, note=texts.EDITION_NOTES[1], by=signature(admin), at=SECOND_AT)
     _audit(db, admin, "edition.compiled", second, SECOND_AT, after={"number": 2})
     _publish(db, admin, second, PUBLISHED_AT)
     sheets = ensure_product_sheets(db, people[OFFICIAL], second, at=SECOND_AT)
@@ -97,7 +97,7 @@ def ensure_editions(db: Session, organization_slug: str) -> int:
 
 
 def _publish(db: Session, admin: User, edition: CentralWhitePaper, at: datetime) -> None:
-    edition.published_at, edition.published_by = at, label(admin)
+    edition.published_at, edition.published_by = at, signature(admin)
     _audit(
         db, admin, "edition.published", edition, at,
         before={"published": False}, after={"published": True, "number": edition.number},
@@ -132,7 +132,11 @@ def _submit_drafts(db: Session, groups: dict[str, Group], people: dict[str, User
         submitted = paper.updated_at + timedelta(days=2, hours=ZEIST.themes.index(theme))
         if not paper.introduction.endswith(INTRODUCTION_CLOSING):
             paper.introduction += INTRODUCTION_CLOSING
-        paper.status, paper.submitted_at, paper.submitted_by = "submitted", submitted, label(chef)
+        paper.status, paper.submitted_at, paper.submitted_by = (
+            "submitted",
+            submitted,
+            signature(chef),
+        )
         paper.updated_at = submitted
         _audit(
             db, chef, "white_paper.submitted", paper, submitted,
@@ -192,7 +196,7 @@ def _sharpen(db: Session, groups: dict[str, Group], people: dict[str, User]) -> 
                 number=latest.number + 1,
                 snapshot=snapshot_,
                 author_id=author.id,
-                author_label=label(author),
+                author_label=signature(author),
                 created_at=SHARPENED_AT,
             )
         )
@@ -235,7 +239,7 @@ def _add(db: Session, groups: dict[str, Group], people: dict[str, User]) -> int:
             from_state=ProposalState.IN_DISCUSSION.value,
             to_state=ProposalState.INCLUDED.value,
             actor_id=chef.id,
-            actor_label=label(chef),
+            actor_label=signature(chef),
             created_at=INCLUDED_AT,
         )
     )
@@ -288,7 +292,7 @@ def _write_sheets(
     for sheet, fate in zip(sheets, fates, strict=False):
         _fill(sheet, rng)
         written = SECOND_AT + timedelta(days=rng.randint(3, 40), hours=rng.randint(0, 6))
-        sheet.version, sheet.updated_at, sheet.updated_by = 2, written, label(official)
+        sheet.version, sheet.updated_at, sheet.updated_by = 2, written, signature(official)
         fields = ["staff_effect", "legal_aspects", "risks", "implementation", "advice"]
         _audit(db, official, SAVED, sheet, written, before={"version": 1},
                after={"version": 2, "fields": fields})  # fmt: skip
@@ -314,7 +318,7 @@ def _write_sheets(
         for from_step, to_step, actor, reason in path:
             step = ProductSheetStep(
                 sheet_id=sheet.id, from_step=from_step.value, to_step=to_step.value,
-                actor_id=actor.id, actor_label=label(actor), reason=reason, created_at=at,
+                actor_id=actor.id, actor_label=signature(actor), reason=reason, created_at=at,
             )  # fmt: skip
             steps.append(step)
             moves.append((sheet, step))

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.access.roles import Role, ScopeType
-from app.audit.service import SYSTEM_ACTOR, record
+from app.audit.service import SYSTEM_ACTOR, record, signature
 from app.demo.green_paper_texts import (
     COMMENTS,
     DECISIONS,
@@ -55,11 +55,6 @@ COUNCILLOR = "joost@zeist.example"
 # Ruud's group: the fullest example, every section rewritten after each evening.
 RICHEST = "Burger en Bestuur"
 SUBMITTED_ON = date(2011, 4, 15)
-
-
-def label(user: User) -> str:
-    """As app.green_papers.service.label writes it: "Ruud (...) (#12)"."""
-    return f"{user.display_name} (#{user.id})"
 
 
 @dataclass
@@ -172,7 +167,7 @@ def _create(
         status=GreenPaperStatus.CONTINUED.value,
         submitted_at=submitted,
         decided_at=local(2011, 4, 19, 10, 5 * index),
-        decided_by=label(cast.board),
+        decided_by=signature(cast.board),
         decision_reason=DECISIONS[theme],
         created_at=started,
         sections=[],
@@ -211,7 +206,7 @@ def _create(
             title=title,
             body=rows[-1][1],
             version=len(rows),
-            updated_by=label(rows[-1][0]),
+            updated_by=signature(rows[-1][0]),
             updated_at=rows[-1][2],
         )
         for position, ((title, _text), rows) in enumerate(
@@ -238,7 +233,7 @@ def _create(
                     title=section.title,
                     body=body,
                     author_id=author.id,
-                    author_label=label(author),
+                    author_label=signature(author),
                     created_at=at,
                 )
             )
@@ -292,7 +287,7 @@ def _comment(
     if demo.hidden_reason:
         # The next morning, in the chef's office hours.
         comment.hidden_at = at + timedelta(hours=11, minutes=rng.randint(0, 50))
-        comment.hidden_reason, comment.hidden_by = demo.hidden_reason, label(cast.chef)
+        comment.hidden_reason, comment.hidden_by = demo.hidden_reason, signature(cast.chef)
     db.add(comment)
     db.flush()
     record(db, actor=author, action="green_paper.comment_added", target=comment)
@@ -333,7 +328,7 @@ def _workshop(db: Session, paper: GreenPaper, theme: str, cast: Cast) -> int:
             created_at=local(*demo.given_at),
             answer=demo.answer,
             answered_at=local(*demo.answered_at),
-            answered_by=label(cast.chef),
+            answered_by=signature(cast.chef),
         )
         for demo in WORKSHOP.get(theme, ())
     ]

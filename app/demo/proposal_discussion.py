@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.demo.proposal_talk import (
     ANSWERS,
     COMMENTS,
@@ -57,10 +57,6 @@ class Cast:
     def person(self, user_id: int) -> User:
         """A member of the group (every author, commenter and supporter is one)."""
         return next(u for u in (self.chef, *self.experts) if u.id == user_id)
-
-
-def label(user: User) -> str:
-    return f"{user.display_name} (#{user.id})"
 
 
 def _between(rng: random.Random, start: datetime, end: datetime) -> datetime:
@@ -194,7 +190,7 @@ def _moderation(
         rude = ProposalComment(
             proposal_id=proposal.id, author_id=author.id, body=RUDE, created_at=at,
             flag_count=1, flags_handled=True, hidden_at=at + timedelta(hours=14),
-            hidden_reason=HIDDEN_REASON, hidden_by=label(cast.chef),
+            hidden_reason=HIDDEN_REASON, hidden_by=signature(cast.chef),
         )  # fmt: skip
         db.add(rude)
         db.flush()
@@ -248,7 +244,7 @@ def _questions(
         question.answer = ANSWERS[index].format(
             line=line.name.lower(), budget=euro(line.budget), controllable=euro(line.controllable)
         )
-        question.answered_by = label(cast.official)
+        question.answered_by = signature(cast.official)
         question.answered_at = asked + timedelta(days=rng.randint(1, 4), hours=rng.randint(1, 8))
     return [question]
 
@@ -268,7 +264,7 @@ def _reviews(rng: random.Random, cast: Cast, proposal: Proposal) -> list[Any]:
             verdict=(Verdict.ON_CONDITIONS if conditional else Verdict.FEASIBLE).value,
             notes=rng.choice(notes) if conditional or rng.random() < 0.5 else "",
             reviewer_id=reviewer.id,
-            reviewer_label=label(reviewer),
+            reviewer_label=signature(reviewer),
             reviewed_version=proposal.version - 1 if stale else proposal.version,
             needs_another_look=stale,
             created_at=when,

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.demo.green_papers import _experts
 from app.demo.people import SEED, local
 from app.demo.processes import ZEIST, ZEIST_CHEFS
@@ -81,11 +81,6 @@ STEP_INTO = {
     S.REJECTED: "reject",
 }
 AUTHORS_STEP = (S.SUBMITTED, S.WITHDRAWN)
-
-
-def label(user: User) -> str:
-    """As app.proposals.service.label writes it."""
-    return f"{user.display_name} (#{user.id})"
 
 
 @dataclass
@@ -270,7 +265,7 @@ def _around(plan: Planned, cast: Cast) -> list[Any]:
                 from_state=previous.value if previous else None,
                 to_state=state.value,
                 actor_id=actor.id,
-                actor_label=label(actor),
+                actor_label=signature(actor),
                 reason=proposal.state_reason if last else None,
                 created_at=at,
             )
@@ -288,7 +283,7 @@ def _around(plan: Planned, cast: Cast) -> list[Any]:
                     number=number,
                     snapshot=_snapshot(plan, factor),
                     author_id=plan.author.id,
-                    author_label=label(plan.author),
+                    author_label=signature(plan.author),
                     created_at=at,
                 )
             )
@@ -374,7 +369,7 @@ def _white_paper(
         introduction=INTRODUCTIONS[theme] + ("" if draft else INTRODUCTION_CLOSING),
         status="draft" if draft else "submitted",
         submitted_at=submitted,
-        submitted_by=None if draft else label(cast.chef),
+        submitted_by=None if draft else signature(cast.chef),
         updated_at=submitted or ordered,
     )
     db.add(paper)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.access.roles import Role, ScopeType
 from app.access.service import grant_role
-from app.audit.service import SYSTEM_ACTOR, record
+from app.audit.service import SYSTEM_ACTOR, record, signature
 from app.demo.people import SEED, DemoExpert, demo_password_hash, local, zeist_experts
 from app.demo.people_texts import CHEF_COMPETENCIES, CHEF_MOTIVATION, NOT_CHOSEN_STAFF
 from app.demo.processes import ZEIST, ZEIST_CHEFS
@@ -247,7 +247,7 @@ def _application(
         status=expert.status,
         decision_message=expert.decision_message,
         # The chef's label, as decide_on_application writes it: "Ruud (...) (#12)".
-        decided_by=f"{chef.display_name} (#{chef.id})" if decided and chef else None,
+        decided_by=signature(chef) if decided and chef else None,
         created_at=expert.applied_at,
         decided_at=expert.decided_at,
         claimed_lines=[ApplicationBudgetLine(budget_line_id=line_ids[c]) for c in expert.claims],

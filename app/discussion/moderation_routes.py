@@ -19,6 +19,7 @@ from app.processes.queries import process_by_slug
 from app.recruitment.queries import group_by_slug
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter(prefix="/groepen/{group_slug}/moderatie")
@@ -107,7 +108,7 @@ def hide(
         try:
             service.hide_comment(
                 db, request.app.state.jinja, actor, desk.process, proposal, comment, reason,
-                str(request.base_url).rstrip("/"),
+                site_url(request),
             )  # fmt: skip
         except Conflict as exc:
             result.errors[field] = exc.message

@@ -19,6 +19,7 @@ from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
 from app.models import Process, Proposal
 from app.processes.queries import process_by_slug
+from app.proposals.service import proposal_path
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.htmx import is_htmx
@@ -49,7 +50,7 @@ def place_of(db: DbSession, actor: Actor | None, slug: str, proposal_id: int) ->
 
 
 def back(request: Request, place: Place, message: str, anchor: str, kind: str = "ok") -> Response:
-    url = f"{service.proposal_path(place.process, place.proposal)}#{anchor}"
+    url = f"{proposal_path(place.process, place.proposal)}#{anchor}"
     response = RedirectResponse(url, status_code=303)
     flash(response, request, message, kind)
     return response

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
@@ -26,14 +26,7 @@ from app.notifications.kinds import NotificationKind
 from app.notifications.service import notify
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
-
-
-def label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
-
-
-def proposal_path(process: Process, proposal: Proposal) -> str:
-    return f"/processen/{process.slug}/voorstellen/{proposal.id}"
+from app.proposals.service import proposal_path
 
 
 def add_comment(
@@ -154,7 +147,7 @@ def hide_comment(
         raise Conflict(_("This comment is hidden already."))
     if not reason.strip():
         raise Conflict(_("Give a reason; the author will read it."))
-    comment.hidden_at, comment.hidden_reason, comment.hidden_by = utcnow(), reason, label(by)
+    comment.hidden_at, comment.hidden_reason, comment.hidden_by = utcnow(), reason, signature(by)
     comment.flags_handled = True
     db.flush()
     record(db, actor=by, action="proposal.comment_hidden", target=comment, reason=reason)

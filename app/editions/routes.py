@@ -18,19 +18,12 @@ from app.i18n import gettext as _
 from app.models import CentralWhitePaper, Process
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
-from app.processes.queries import process_by_slug
+from app.processes.queries import process_or_404
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.templating import render
 
 router = APIRouter()
-
-
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
 
 
 def _edition(db: DbSession, process: Process, number: int) -> CentralWhitePaper:
@@ -81,7 +74,7 @@ def _admin_page(
 
 @router.get("/beheer/processen/{slug}/edities", response_class=HTMLResponse)
 def admin(request: Request, slug: str, db: DbSession, actor: CurrentActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "edition.compile", process)
     return _admin_page(request, db, process)
 
@@ -90,7 +83,7 @@ def admin(request: Request, slug: str, db: DbSession, actor: CurrentActor) -> HT
 def compile_edition(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "edition.compile", process)
     result = FormResult()
     raw = form.get("note")
@@ -115,7 +108,7 @@ def compile_edition(
 def publish(
     request: Request, slug: str, number: RowId, db: DbSession, actor: CurrentActor
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     edition = _edition(db, process, number)
     require(actor, "edition.publish", edition)
     try:
@@ -133,7 +126,7 @@ def publish(
 
 @router.get("/processen/{slug}/witboek-edities", response_class=HTMLResponse)
 def editions(request: Request, slug: str, db: DbSession, actor: OptionalActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     insider = can(actor, "edition.read_unpublished", _subject(None, queries.group_ids(db, process)))
     visible = [
         row
@@ -168,7 +161,7 @@ def _readable(
 def edition_page(
     request: Request, slug: str, number: RowId, db: DbSession, actor: OptionalActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     edition, insider = _readable(db, actor, process, number)
     contents = queries.edition_with_entries(db, edition)
     # The later edition this one is superseded by, as far as this reader may see it.
@@ -197,7 +190,7 @@ def edition_page(
 def difference(
     request: Request, slug: str, a: RowId, b: RowId, db: DbSession, actor: OptionalActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     old, _insider = _readable(db, actor, process, a)
     new, _insider = _readable(db, actor, process, b)
     return render(

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.access.actor import Actor
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.documents.service import request_build
 from app.editions.queries import latest_number
@@ -50,14 +50,6 @@ FIRST_STEP = "official"  # app.product_sheets.states.SheetStep.OFFICIAL
 By = Actor | User | str
 
 
-def label(by: By) -> str:
-    """As the other use cases write who acted: "Name (#id)"."""
-    if isinstance(by, str):
-        return by
-    name = by.label() if isinstance(by, Actor) else by.display_name
-    return f"{name} (#{by.id})"
-
-
 def admin_path(process: Process) -> str:
     return f"/beheer/processen/{process.slug}/edities"
 
@@ -85,7 +77,7 @@ def compile_edition(db: Session, actor: Actor, process: Process, note: str) -> C
     """The next edition of ``process``: refused outside its phases, and when no white
     paper is submitted yet."""
     require_phase(process, list(process.phases), Action.COMPILE_EDITION)
-    edition = snapshot(db, process, note=note, by=label(actor))
+    edition = snapshot(db, process, note=note, by=signature(actor))
     record(
         db,
         actor=actor,
@@ -256,7 +248,7 @@ def ensure_product_sheets(
             .where(EditionEntry.edition_id == edition.id)
         )
     )
-    when, by = at or utcnow(), label(actor)
+    when, by = at or utcnow(), signature(actor)
     made = [
         ProductSheet(
             process_id=edition.process_id,
@@ -301,7 +293,7 @@ def publish(db: Session, actor: Actor, edition: CentralWhitePaper) -> None:
         raise Conflict(
             _("Edition %(n)d supersedes this one: publish that edition instead.", n=latest)
         )
-    edition.published_at, edition.published_by = utcnow(), label(actor)
+    edition.published_at, edition.published_by = utcnow(), signature(actor)
     db.flush()
     record(
         db,

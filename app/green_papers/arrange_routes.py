@@ -17,6 +17,7 @@ from app.green_papers.web import back, editor_page, paper_at, place_of, refused,
 from app.i18n import gettext as _
 from app.models import SectionComment
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter(prefix="/processen/{slug}/groepen/{group_slug}/groenboek")
@@ -174,7 +175,7 @@ def hide(
         try:
             service.hide_comment(
                 db, request.app.state.jinja, actor, place.process, place.group, section,
-                target, reason, str(request.base_url).rstrip("/"),
+                target, reason, site_url(request),
             )  # fmt: skip
         except Conflict as exc:
             result.errors[field] = exc.message

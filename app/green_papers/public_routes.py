@@ -25,10 +25,11 @@ from app.i18n import gettext as _
 from app.models import GreenPaper, Group, Process, WorkshopInput
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
-from app.processes.queries import process_by_slug
+from app.processes.queries import process_or_404
 from app.recruitment.queries import group_by_slug
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render, static_url
 
 router = APIRouter(prefix="/processen/{slug}/groenboeken")
@@ -46,25 +47,14 @@ class Place:
     paper: GreenPaper
 
 
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
-
-
 def _place(db: DbSession, slug: str, group_slug: str) -> Place:
     """The paper, or 404 when the group does not exist or has not started one."""
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = group_by_slug(db, process, group_slug)
     paper = queries.paper_of(db, group) if group is not None else None
     if group is None or paper is None:
         raise NotFound()
     return Place(process, group, paper)
-
-
-def _base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
 
 
 def _path(place: Place) -> str:
@@ -91,7 +81,7 @@ def _closed(place: Place, action: Action) -> str | None:
 
 @router.get("", response_class=HTMLResponse)
 def papers(request: Request, slug: str, db: DbSession, actor: OptionalActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     return render(
         request,
         "green_papers/list.html",
@@ -224,7 +214,7 @@ def decide(
         service.decide(
             db, request.app.state.jinja, actor, place.process, list(place.process.phases),
             place.paper, place.group, go_on=choice == "continue", reason=reason,
-            base_url=_base_url(request),
+            base_url=site_url(request),
         )  # fmt: skip
     except Conflict as exc:  # a closed phase or a paper decided meanwhile: say so here
         result.errors["_decide"] = exc.message
@@ -253,7 +243,7 @@ def give_input(
     try:
         service.give_input(
             db, request.app.state.jinja, actor, place.process, list(place.process.phases),
-            place.paper, place.group, body, _base_url(request),
+            place.paper, place.group, body, site_url(request),
         )  # fmt: skip
     except Conflict as exc:
         result.errors["_input"] = exc.message

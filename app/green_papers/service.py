@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.roles import Role
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.green_papers.states import GreenPaperStatus, GreenPaperStep, next_status
@@ -42,10 +42,6 @@ DEFAULT_SECTIONS = (
     _l("Frameworks"),
     _l("Directions to explore"),
 )
-
-
-def label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
 
 
 def paper_path(process: Process, group: Group) -> str:
@@ -123,7 +119,7 @@ def _add_section(
         title=title,
         body="",
         version=1,
-        updated_by=label(by),
+        updated_by=signature(by),
     )
     db.add(section)
     db.flush()
@@ -154,7 +150,7 @@ def _compare_and_set(
     result = db.execute(
         update(GreenPaperSection)
         .where(GreenPaperSection.id == section.id, GreenPaperSection.version == base_version)
-        .values(version=base_version + 1, updated_at=utcnow(), updated_by=label(by), **values)
+        .values(version=base_version + 1, updated_at=utcnow(), updated_by=signature(by), **values)
         .execution_options(synchronize_session=False)
     )
     db.refresh(section)
@@ -312,7 +308,7 @@ def hide_comment(
         raise Conflict(_("This comment is hidden already."))
     if not reason.strip():
         raise Conflict(_("Give a reason; the author will read it."))
-    comment.hidden_at, comment.hidden_reason, comment.hidden_by = utcnow(), reason, label(by)
+    comment.hidden_at, comment.hidden_reason, comment.hidden_by = utcnow(), reason, signature(by)
     db.flush()
     record(db, actor=by, action="green_paper.comment_hidden", target=comment, reason=reason)
     notify(
@@ -356,7 +352,7 @@ def decide(
         raise Conflict(_("Give the reason for the decision; the group and the public read it."))
     step = GreenPaperStep.CONTINUE if go_on else GreenPaperStep.STOP
     paper.status = next_status(paper.status, step)
-    paper.decided_at, paper.decided_by, paper.decision_reason = utcnow(), label(by), reason
+    paper.decided_at, paper.decided_by, paper.decision_reason = utcnow(), signature(by), reason
     db.flush()
     record(
         db,
@@ -418,7 +414,7 @@ def answer_input(
 ) -> None:
     require_phase(process, phases, Action.GIVE_WORKSHOP_INPUT)
     before = given.answer
-    given.answer, given.answered_at, given.answered_by = answer, utcnow(), label(by)
+    given.answer, given.answered_at, given.answered_by = answer, utcnow(), signature(by)
     db.flush()
     record(
         db,

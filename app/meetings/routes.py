@@ -20,6 +20,7 @@ from app.meetings.queries import groups_of_process, meetings_of_process
 from app.meetings.web import back_to, detail_page, load_detail, load_process, notifier
 from app.models.meeting import RegistrationStatus
 from app.web.htmx import is_htmx
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter(prefix="/processen")
@@ -61,7 +62,7 @@ def meeting_calendar(
     change of time or place, so a calendar program updates the entry it has."""
     process = load_process(db, slug)
     meeting = load_detail(db, process, meeting_id).meeting
-    base_url = str(request.base_url).rstrip("/")
+    base_url = site_url(request)
     calendar = Calendar()
     calendar.add("prodid", "-//Dialoog//Bijeenkomsten//NL")
     calendar.add("version", "2.0")

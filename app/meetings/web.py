@@ -16,6 +16,7 @@ from app.models import Process
 from app.processes.queries import process_by_slug
 from app.web.flash import flash
 from app.web.forms import FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 
 
@@ -36,7 +37,7 @@ def load_detail(db: Session, process: Process, meeting_id: int) -> MeetingDetail
 def notifier(request: Request) -> Notifier:
     return Notifier(
         jinja=request.app.state.jinja,
-        base_url=str(request.base_url).rstrip("/"),
+        base_url=site_url(request),
         timezone=request.app.state.settings.timezone,
     )
 

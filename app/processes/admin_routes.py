@@ -26,19 +26,17 @@ from app.processes.budget_import import (
     parse_amount,
     slugify,
 )
-from app.processes.queries import groups_with_chefs, overview, process_by_slug, processes
+from app.processes.queries import (
+    groups_with_chefs,
+    overview,
+    process_or_404,
+    processes,
+)
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.templating import render
 
 router = APIRouter(prefix="/beheer/processen")
-
-
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
 
 
 PartOfProcess = TypeVar("PartOfProcess", Theme, Group, Framework)
@@ -145,7 +143,7 @@ def create(request: Request, db: DbSession, actor: CurrentActor, form: Form) -> 
 
 @router.get("/{slug}", response_class=HTMLResponse, name="admin_process")
 def manage(request: Request, slug: str, db: DbSession, actor: CurrentActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     return _manage_page(request, db, process)
 
@@ -154,7 +152,7 @@ def manage(request: Request, slug: str, db: DbSession, actor: CurrentActor) -> H
 def change_phase(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.change_phase", process)
     result = FormResult()
     phase = result.text(form, "phase", label=_("Phase"))
@@ -182,7 +180,7 @@ def change_phase(
 def change_phase_dates(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     result = FormResult()
     wanted = []
@@ -212,7 +210,7 @@ async def import_budget(
     data = await upload.read() if isinstance(upload, UploadFile) else b""
 
     def work() -> Response:
-        process = _process(db, slug)
+        process = process_or_404(db, slug)
         require(actor, "process.manage", process)
         if not data:
             result = FormResult()
@@ -243,7 +241,7 @@ async def import_budget(
 def add_budget_line(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     result = FormResult()
     code = result.text(form, "line_code", label=_("Code"), max_length=40)
@@ -293,7 +291,7 @@ def add_budget_line(
 def add_theme(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     result = FormResult()
     name = result.text(
@@ -313,7 +311,7 @@ def add_theme(
 def add_teams(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     result = FormResult()
     raw = result.text(form, "team_count", label=_("Number of teams"), max_length=3)
@@ -333,7 +331,7 @@ def add_teams(
 def override_target(
     request: Request, slug: str, theme_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     theme = _part_of(db, Theme, theme_id, process)
     result = FormResult()
@@ -356,7 +354,7 @@ def override_target(
 def assign_chef(
     request: Request, slug: str, group_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     group = _part_of(db, Group, group_id, process)
     result = FormResult()
@@ -383,7 +381,7 @@ def assign_chef(
 def add_framework(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     result = FormResult()
     title = result.text(form, "framework_title", label=_("Title"), max_length=200)
@@ -408,7 +406,7 @@ def add_framework(
 def edit_framework(
     request: Request, slug: str, framework_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "process.manage", process)
     framework = _part_of(db, Framework, framework_id, process)
     result = FormResult()

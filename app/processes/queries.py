@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.access.roles import Role, ScopeType
+from app.errors import NotFound
 from app.models import (
     AuditEntry,
     BudgetLine,
@@ -99,6 +100,14 @@ def process_by_slug(db: Session, slug: str) -> Process | None:
     return db.scalar(
         select(Process).where(Process.slug == slug).options(selectinload(Process.phases))
     )
+
+
+def process_or_404(db: Session, slug: str) -> Process:
+    """The process a URL names, with its phases, or a 404."""
+    process = process_by_slug(db, slug)
+    if process is None:
+        raise NotFound()
+    return process
 
 
 def _theme_sums(db: Session, process: Process) -> dict[int | None, tuple[int, int]]:

@@ -21,7 +21,7 @@ from app.i18n import gettext as _
 from app.models import Process
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
-from app.processes.queries import process_by_slug
+from app.processes.queries import process_or_404
 from app.product_sheets import forms, queries, service
 from app.product_sheets.permissions import acts_at
 from app.product_sheets.queries import SheetPage
@@ -35,6 +35,7 @@ from app.product_sheets.states import (
 )
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render, static_url
 
 router = APIRouter(prefix="/processen/{slug}/productbladen")
@@ -48,13 +49,6 @@ class ProcessView:
 
     process: Process
     published: bool
-
-
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
 
 
 def _page(db: DbSession, process: Process, proposal_id: int) -> SheetPage:
@@ -139,16 +133,12 @@ def _edit_form(
     )
 
 
-def _base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
 # --- the overview ---------------------------------------------------------------------------
 
 
 @router.get("", response_class=HTMLResponse)
 def overview(request: Request, slug: str, db: DbSession, actor: OptionalActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     data = queries.overview(db, process)
     require(
         actor, "product_sheet.overview", ProcessView(process, any(r.published for r in data.rows))
@@ -203,7 +193,7 @@ def sheet_pdf(
     # Imported here: WeasyPrint loads Pango when imported (see the green paper's PDF).
     from app.product_sheets import pdf
 
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     page = _page(db, process, proposal_id)
     require(actor, "product_sheet.read", page)
     organization = request.state.organization
@@ -248,7 +238,7 @@ def sheet_pdf(
 def sheet(
     request: Request, slug: str, proposal_id: RowId, db: DbSession, actor: OptionalActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     page = _page(db, process, proposal_id)
     require(actor, "product_sheet.read", page)
     return _sheet(request, actor, process, page)
@@ -258,7 +248,7 @@ def sheet(
 def edit_form(
     request: Request, slug: str, proposal_id: RowId, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     page = _page(db, process, proposal_id)
     require(actor, "product_sheet.edit", page.sheet)
     return _edit_form(request, process, page, forms.filled(page.sheet, _years(process)))
@@ -268,7 +258,7 @@ def edit_form(
 def save(
     request: Request, slug: str, proposal_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     page = _page(db, process, proposal_id)
     require(actor, "product_sheet.edit", page.sheet)
     shown, data = forms.read(form, _years(process))
@@ -296,7 +286,7 @@ def save(
 def take_step(
     request: Request, slug: str, proposal_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     page = _page(db, process, proposal_id)
     require(actor, "product_sheet.step", page.sheet)
     result = FormResult()
@@ -320,7 +310,7 @@ def take_step(
         to_step = service.take_step(
             db, request.app.state.jinja, actor, process, list(process.phases), page.sheet,
             page.proposal, action, seen_step=seen if isinstance(seen, str) and seen else None,
-            reason=reason if action in NEEDS_REASON else "", base_url=_base_url(request),
+            reason=reason if action in NEEDS_REASON else "", base_url=site_url(request),
         )  # fmt: skip
     except Conflict as exc:
         result.errors["_"] = exc.message

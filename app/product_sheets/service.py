@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.roles import Role
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict, InvalidTransition
 from app.i18n import gettext as _
@@ -31,10 +31,6 @@ from app.product_sheets.states import (
 from app.recruitment.membership import members
 
 STEPPED = "product_sheet.step"  # the audit action of a move
-
-
-def label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
 
 
 def sheet_path(process: Process, proposal_id: int) -> str:
@@ -78,7 +74,7 @@ def save(
         setattr(sheet, name, data.texts[name])
     sheet.financial_effect = data.financial_effect
     sheet.version += 1
-    sheet.updated_by, sheet.updated_at = label(by), utcnow()
+    sheet.updated_by, sheet.updated_at = signature(by), utcnow()
     db.flush()
     record(
         db,
@@ -121,7 +117,7 @@ def take_step(
             from_step=from_step.value,
             to_step=to_step.value,
             actor_id=by.id,
-            actor_label=label(by),
+            actor_label=signature(by),
             reason=reason or None,
         )
     )

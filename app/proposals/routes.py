@@ -11,21 +11,21 @@ from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.errors import Conflict, InvalidTransition, NotFound, PhaseClosed
 from app.i18n import gettext as _
 from app.models import Group, Proposal
+from app.processes.queries import process_or_404
 from app.proposals import forms, queries, service
 from app.proposals.amounts import parse_euros
 from app.proposals.states import STATE_LABELS, ProposalState, Step
 from app.proposals.web import (
     FormPage,
-    base_url,
     compare,
     form_page,
     group_at,
-    process_at,
     proposal_at,
     proposal_page,
     redirect,
 )
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter(prefix="/processen/{slug}")
@@ -37,7 +37,7 @@ PUBLIC_STATES = [s for s in ProposalState if s != ProposalState.DRAFT]
 def group_list(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     group = group_at(db, process, group_slug)
     require(actor, "group.view", group)
     return render(
@@ -56,7 +56,7 @@ def group_list(
 def new_form(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     group = group_at(db, process, group_slug)
     require(actor, "proposal.create", group)
     options = queries.form_options(db, process, group, actor.id)
@@ -68,7 +68,7 @@ def new_form(
 def create(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     group = group_at(db, process, group_slug)
     require(actor, "proposal.create", group)
     page = FormPage(process, group, queries.form_options(db, process, group, actor.id))
@@ -91,14 +91,14 @@ def create(
 def show(
     request: Request, slug: str, proposal_id: RowId, db: DbSession, actor: OptionalActor
 ) -> HTMLResponse:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     proposal = proposal_at(db, process, proposal_id)
     require(actor, "proposal.read", proposal)
     return proposal_page(request, db, actor, process, proposal)
 
 
 def _edit_place(db: DbSession, slug: str, proposal_id: int) -> tuple[FormPage, Proposal]:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     proposal = proposal_at(db, process, proposal_id)
     group = db.get_one(Group, proposal.group_id)
     options = queries.form_options(db, process, group, proposal.author_id)
@@ -142,7 +142,7 @@ def save(
 def take_step(
     request: Request, slug: str, proposal_id: RowId, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     proposal = proposal_at(db, process, proposal_id)
     require(actor, "proposal.read", proposal)
     try:
@@ -161,7 +161,7 @@ def take_step(
     try:
         after = service.take_step(
             db, request.app.state.jinja, actor, process, proposal, step,
-            reason=reason, merge_into=target, base_url=base_url(request),
+            reason=reason, merge_into=target, base_url=site_url(request),
         )  # fmt: skip
     except Conflict as exc:
         if isinstance(exc, PhaseClosed | InvalidTransition):
@@ -190,7 +190,7 @@ def revisions(
     van: int | None = None,
     tot: int | None = None,
 ) -> HTMLResponse:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     proposal = proposal_at(db, process, proposal_id)
     require(actor, "proposal.read", proposal)
     kept = queries.revisions_of(db, proposal)
@@ -217,7 +217,7 @@ def revisions(
 def theme_list(
     request: Request, slug: str, theme_slug: str, db: DbSession, actor: OptionalActor
 ) -> HTMLResponse:
-    process = process_at(db, slug)
+    process = process_or_404(db, slug)
     theme = queries.theme_by_slug(db, process, theme_slug)
     if theme is None:
         raise NotFound()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.permissions import require
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.green_papers.queries import stopped_group_ids
@@ -49,10 +49,6 @@ from app.proposals.states import (
 )
 from app.recruitment.membership import members
 from app.reviews.service import mark_stale, notify_overlaps
-
-
-def label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
 
 
 def proposal_path(process: Process, proposal: Proposal) -> str:
@@ -212,7 +208,7 @@ def _revision(db: Session, actor: Actor, proposal: Proposal, data: ProposalInput
             number=proposal.version,
             snapshot=snapshot(data),
             author_id=actor.id,
-            author_label=label(actor),
+            author_label=signature(actor),
         )
     )
 
@@ -244,7 +240,7 @@ def create_draft(
             from_state=None,
             to_state=ProposalState.DRAFT.value,
             actor_id=actor.id,
-            actor_label=label(actor),
+            actor_label=signature(actor),
         )
     )
     record(db, actor=actor, action="proposal.drafted", target=proposal, after={"title": data.title})
@@ -348,7 +344,7 @@ def take_step(
             from_state=before.value,
             to_state=after.value,
             actor_id=actor.id,
-            actor_label=label(actor),
+            actor_label=signature(actor),
             reason=reason or None,
         )
     )

@@ -20,7 +20,6 @@ from app.i18n import gettext as _
 from app.models import Group, Process, Proposal, ProposalRevision
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
-from app.processes.queries import process_by_slug
 from app.proposals import queries, service
 from app.proposals.forms import Options, ProposalForm, amount_fields
 from app.proposals.states import STATE_LABELS, STEP_LABELS, TAKEN_BY, Step, Who, steps_from
@@ -30,13 +29,6 @@ from app.reviews.queries import reviews_for
 from app.web.flash import flash
 from app.web.forms import FormResult
 from app.web.templating import render
-
-
-def process_at(db: Session, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
 
 
 def group_at(db: Session, process: Process, group_slug: str) -> Group:
@@ -53,10 +45,6 @@ def proposal_at(db: Session, process: Process, proposal_id: int) -> Proposal:
         raise NotFound()
     queries.load_coauthors(db, proposal)
     return proposal
-
-
-def base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
 
 
 def redirect(request: Request, url: str, message: str) -> Response:

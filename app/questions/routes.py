@@ -12,10 +12,12 @@ from app.discussion.routes import place_of
 from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
 from app.models import OfficialQuestion
+from app.proposals.service import proposal_path
 from app.questions import queries, service
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.htmx import is_htmx
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter()
@@ -44,12 +46,12 @@ def ask(
         try:
             question = service.ask(
                 db, request.app.state.jinja, actor, place.process, place.proposal, text,
-                str(request.base_url).rstrip("/"),
+                site_url(request),
             )  # fmt: skip
         except Conflict as exc:
             result.errors["question"], status = exc.message, 409
         else:
-            url = f"{service.proposal_path(place.process, place.proposal)}#vraag-{question.id}"
+            url = f"{proposal_path(place.process, place.proposal)}#vraag-{question.id}"
             response = RedirectResponse(url, status_code=303)
             flash(response, request, _("Your question is sent to the officials."))
             return response
@@ -99,7 +101,7 @@ def answer(
         try:
             service.answer(
                 db, request.app.state.jinja, actor, question, text.replace("\r\n", "\n"),
-                str(request.base_url).rstrip("/"),
+                site_url(request),
             )  # fmt: skip
         except Conflict as exc:
             result.errors[field], status = exc.message, 409

@@ -9,7 +9,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
@@ -18,16 +18,9 @@ from app.notifications.kinds import NotificationKind
 from app.notifications.service import notify
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
+from app.proposals.service import proposal_path
 from app.questions.queries import officials
 from app.web.templating import person_name
-
-
-def label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
-
-
-def proposal_path(process: Process, proposal: Proposal) -> str:
-    return f"/processen/{process.slug}/voorstellen/{proposal.id}"
 
 
 def ask(
@@ -73,7 +66,7 @@ def answer(
     result = db.execute(
         update(OfficialQuestion)
         .where(OfficialQuestion.id == question.id, OfficialQuestion.answered_at.is_(None))
-        .values(answer=text, answered_at=utcnow(), answered_by=label(by))
+        .values(answer=text, answered_at=utcnow(), answered_by=signature(by))
         .execution_options(synchronize_session=False)
     )
     db.refresh(question)

@@ -13,21 +13,15 @@ from app.i18n import gettext as _
 from app.models import ChefApplication, Group, Process, Theme
 from app.phases.guard import current_phase
 from app.phases.kinds import Action, allows
-from app.processes.queries import groups_with_chefs, process_by_slug
+from app.processes.queries import groups_with_chefs, process_or_404
 from app.recruitment import queries, service
 from app.recruitment.states import STATUS_LABELS
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter()
-
-
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
 
 
 def _themes(db: DbSession, process: Process) -> list[Theme]:
@@ -61,7 +55,7 @@ def _call_page(
 
 @router.get("/processen/{slug}/chef-worden", response_class=HTMLResponse)
 def call_form(request: Request, slug: str, db: DbSession, actor: CurrentActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "chef_call.apply", process)
     return _call_page(request, db, process, actor.id, FormResult())
 
@@ -70,7 +64,7 @@ def call_form(request: Request, slug: str, db: DbSession, actor: CurrentActor) -
 def answer_call(
     request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "chef_call.apply", process)
     result = FormResult()
     motivation = result.text(
@@ -131,7 +125,7 @@ def _choose_page(
 def chef_applications(
     request: Request, slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "chef_call.decide", process)
     return _choose_page(request, db, process)
 
@@ -145,7 +139,7 @@ def decide_chef(
     actor: CurrentActor,
     form: Form,
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     require(actor, "chef_call.decide", process)
     application = db.get(ChefApplication, application_id)
     if application is None or application.process_id != process.id:
@@ -165,7 +159,7 @@ def decide_chef(
     elif decision == "select" and (group is None or group.process_id != process.id):
         result.errors[f"group-{application.id}"] = _("Choose the group this person will run.")
     if result.ok:
-        jinja, base_url = request.app.state.jinja, str(request.base_url).rstrip("/")
+        jinja, base_url = request.app.state.jinja, site_url(request)
         try:
             if decision == "select" and group is not None:
                 service.select_chef(db, jinja, actor, process, application, group, base_url)

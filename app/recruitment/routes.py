@@ -19,30 +19,20 @@ from app.meetings.queries import meetings_for_group, registered_counts
 from app.models import ExpertApplication, Group, Process, Theme
 from app.phases.guard import current_phase
 from app.phases.kinds import Action, allows
-from app.processes.queries import process_by_slug
+from app.processes.queries import process_or_404
 from app.recruitment import queries, service
 from app.recruitment.states import STATUS_LABELS, ApplicationStatus
 from app.reviews.overlaps import overlaps_for_group
 from app.reviews.progress import theme_progress
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 
 router = APIRouter()
 
 SHORT_TEXT = 500
 LONG_TEXT = 2000
-
-
-def _base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
-
-
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
 
 
 def _group(db: DbSession, process: Process, slug: str) -> Group:
@@ -104,7 +94,7 @@ def application_form(
 ) -> HTMLResponse:
     if actor is None:
         raise SignInRequired()
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     theme, group = _theme_and_group(db, process, theme_slug)
     return _apply_page(request, db, actor, process, theme, group, FormResult(), set())
 
@@ -142,7 +132,7 @@ def _read_what_i_bring(form: FormData, result: FormResult) -> service.WhatIBring
 def apply(
     request: Request, slug: str, theme_slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     theme, group = _theme_and_group(db, process, theme_slug)
     require(actor, "group.apply", group)
     result = FormResult()
@@ -151,7 +141,7 @@ def apply(
         try:
             service.apply_as_expert(
                 db, request.app.state.jinja, actor, process, list(process.phases), group, bring,
-                _base_url(request),
+                site_url(request),
             )  # fmt: skip
         except Conflict as exc:  # includes a closed phase: say so next to the form
             result.errors["_apply"] = exc.message
@@ -236,7 +226,7 @@ def _group_page(
 def group_page(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = _group(db, process, group_slug)
     require(actor, "group.view", group)
     return _group_page(request, db, process, group)
@@ -271,7 +261,7 @@ def _applications_page(
 def applications(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = _group(db, process, group_slug)
     require(actor, "group.moderate", group)
     return _applications_page(request, db, process, group)
@@ -290,7 +280,7 @@ def decide(
     actor: CurrentActor,
     form: Form,
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = _group(db, process, group_slug)
     require(actor, "group.moderate", group)
     application = db.get(ExpertApplication, application_id)
@@ -308,7 +298,7 @@ def decide(
         try:
             service.decide_on_application(
                 db, request.app.state.jinja, actor, process, group, application,
-                accept=decision == "accept", message=message, base_url=_base_url(request),
+                accept=decision == "accept", message=message, base_url=site_url(request),
             )  # fmt: skip
         except Conflict as exc:
             result.errors[f"message-{application.id}"] = exc.message
@@ -330,14 +320,14 @@ def decide(
 def leave(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = _group(db, process, group_slug)
     application = queries.own_application(db, group, actor.id)
     if application is None or application.status != ApplicationStatus.ACCEPTED:
         raise NotFound()
     service.leave_group(
         db, request.app.state.jinja, actor, process, group, application, reason="",
-        base_url=_base_url(request),
+        base_url=site_url(request),
     )  # fmt: skip
     return _redirect(
         request, "/profiel/aanmeldingen", _("You have left %(group)s.", group=group.name)
@@ -357,7 +347,7 @@ def remove_member(
     actor: CurrentActor,
     form: Form,
 ) -> Response:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = _group(db, process, group_slug)
     require(actor, "group.moderate", group)
     application = db.get(ExpertApplication, application_id)
@@ -370,7 +360,7 @@ def remove_member(
         try:
             service.leave_group(
                 db, request.app.state.jinja, actor, process, group, application, reason=reason,
-                base_url=_base_url(request),
+                base_url=site_url(request),
             )  # fmt: skip
         except Conflict as exc:
             result.errors[field] = exc.message

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.access.actor import Actor
 from app.access.roles import Role, ScopeType
 from app.access.service import active_assignment, grant_role, revoke_role
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
@@ -148,7 +148,7 @@ def decide_on_application(
     step = ApplicationStep.ACCEPT if accept else ApplicationStep.DECLINE
     application.status = next_status(application.status, step)
     application.decision_message = message.strip() or None
-    application.decided_by = f"{by.label()} (#{by.id})"
+    application.decided_by = signature(by)
     application.decided_at = utcnow()
     applicant = db.get_one(User, application.user_id)
     if accept and active_assignment(db, applicant, Role.EXPERT, ScopeType.GROUP, group.id) is None:
@@ -200,7 +200,7 @@ def leave_group(
         raise Conflict(_("Tell the member why, in a short message."))
     application.status = next_status(application.status, ApplicationStep.LEAVE)
     application.decision_message = reason.strip() or None if by_chef else None
-    application.decided_by = f"{by.label()} (#{by.id})"
+    application.decided_by = signature(by)
     application.decided_at = utcnow()
     member = db.get_one(User, application.user_id)
     assignment = active_assignment(db, member, Role.EXPERT, ScopeType.GROUP, group.id)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.access.actor import Actor
 from app.access.roles import Role
-from app.audit.service import SYSTEM_ACTOR, record
+from app.audit.service import SYSTEM_ACTOR, record, signature
 from app.config import get_settings
 from app.db import utcnow
 from app.errors import Conflict
@@ -57,10 +57,6 @@ def review_path(process: Process, proposal: Proposal, kind: str) -> str:
 
 def proposal_path(process: Process, proposal: Proposal) -> str:
     return f"/processen/{process.slug}/voorstellen/{proposal.id}"
-
-
-def _label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
 
 
 def _summary(review: Review) -> dict[str, Any]:
@@ -105,7 +101,7 @@ def give_review(
     review.verdict = given.verdict.value
     review.notes = given.notes
     review.reviewer_id = by.id
-    review.reviewer_label = _label(by)
+    review.reviewer_label = signature(by)
     review.reviewed_version = proposal.version
     review.needs_another_look = False
     review.updated_at = utcnow()

@@ -1,8 +1,10 @@
-"""Where a redirect may go."""
+"""Where a redirect may go, and this site's own address for links in mails."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+
+from fastapi import Request
 
 
 def safe_next(target: str | None) -> str:
@@ -18,3 +20,9 @@ def safe_next(target: str | None) -> str:
     if not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
+
+
+def site_url(request: Request) -> str:
+    """The site's address as the request reached it, without a trailing slash: mails and
+    jobs put it before a path to make a link that works outside the browser."""
+    return str(request.base_url).rstrip("/")

@@ -16,10 +16,11 @@ from app.i18n import gettext as _
 from app.models import Group, Process, WhitePaper
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
-from app.processes.queries import process_by_slug
+from app.processes.queries import process_or_404
 from app.recruitment.queries import group_by_slug
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
+from app.web.redirects import site_url
 from app.web.templating import render
 from app.white_papers import queries, service
 from app.white_papers.permissions import DRAFT
@@ -43,15 +44,8 @@ class Place:
         return self.paper if self.paper is not None else self.group
 
 
-def _process(db: DbSession, slug: str) -> Process:
-    process = process_by_slug(db, slug)
-    if process is None:
-        raise NotFound()
-    return process
-
-
 def _place(db: DbSession, slug: str, group_slug: str) -> Place:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     group = group_by_slug(db, process, group_slug)
     if group is None:
         raise NotFound()
@@ -181,7 +175,7 @@ def submit(
     try:
         service.submit(
             db, request.app.state.jinja, actor, place.process, list(place.process.phases),
-            place.group, str(request.base_url).rstrip("/"),
+            place.group, site_url(request),
         )  # fmt: skip
     except Conflict as exc:
         return _refused(request, db, place, exc)
@@ -195,7 +189,7 @@ def submit(
 
 @router.get("/processen/{slug}/witboeken", response_class=HTMLResponse)
 def papers(request: Request, slug: str, db: DbSession, actor: OptionalActor) -> HTMLResponse:
-    process = _process(db, slug)
+    process = process_or_404(db, slug)
     return render(
         request,
         "white_papers/list.html",

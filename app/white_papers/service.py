@@ -8,7 +8,7 @@ from jinja2 import Environment
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
-from app.audit.service import record
+from app.audit.service import record, signature
 from app.db import utcnow
 from app.errors import Conflict
 from app.green_papers.queries import stopped_group_ids
@@ -21,10 +21,6 @@ from app.phases.kinds import Action
 from app.recruitment.membership import members
 from app.white_papers import queries
 from app.white_papers.permissions import DRAFT, SUBMITTED
-
-
-def label(actor: Actor) -> str:
-    return f"{actor.label()} (#{actor.id})"
 
 
 def editor_path(process: Process, group: Group) -> str:
@@ -121,7 +117,7 @@ def submit(
             _("No proposal is in the white paper yet. Include at least one before you submit.")
         )
     _place_all(ordered)  # the order as the chef saw it is the order that is submitted
-    paper.status, paper.submitted_at, paper.submitted_by = SUBMITTED, utcnow(), label(by)
+    paper.status, paper.submitted_at, paper.submitted_by = SUBMITTED, utcnow(), signature(by)
     paper.updated_at = paper.submitted_at
     db.flush()
     record(
