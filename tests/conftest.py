@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import MailSettings, Settings
 from app.db import make_engine
+from app.i18n import DEFAULT_LOCALE, set_locale
 from app.jobs.runner import JobRunner
 from app.logging_setup import configure_logging
 from app.main import create_app
@@ -29,6 +30,15 @@ TEST_SECRET = "test-secret-key-for-the-suite-only"
 def _structured_logs() -> None:
     # The same logging the app configures, so caplog sees structlog's events.
     configure_logging(Settings(environment="test", log_level="INFO"))
+
+
+@pytest.fixture(autouse=True)
+def _default_locale() -> Iterator[None]:
+    """Each test starts in Dutch. The locale is a context variable, and a test that
+    switches it (to check English words) must not leave the next test in English."""
+    set_locale(DEFAULT_LOCALE)
+    yield
+    set_locale(DEFAULT_LOCALE)
 
 
 @pytest.fixture(scope="session")
