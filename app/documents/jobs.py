@@ -1,11 +1,13 @@
-"""The background job that builds one document of an edition.
+"""The background job that builds one document of an edition (or of the council's
+decision on it).
 
-It marks the build running, reads the edition as plain data, lets the kind's builder
-write to a temporary file in the edition's folder (reporting progress on the build and
-on the job row, committed as it goes so the page can show "n of m"), and moves the
-finished file into place before it says "done". On any error the build is marked failed
-with a reason for people, the temporary file is gone, and the error is raised again so
-the runner keeps the traceback in the job's row (one attempt: a person retries)."""
+It marks the build running, reads the edition (or the decision) as plain data with the
+kind's loader, lets the kind's builder write to a temporary file in the edition's folder
+(reporting progress on the build and on the job row, committed as it goes so the page
+can show "n of m"), and moves the finished file into place before it says "done". On any
+error the build is marked failed with a reason for people, the temporary file is gone,
+and the error is raised again so the runner keeps the traceback in the job's row (one
+attempt: a person retries)."""
 
 from __future__ import annotations
 
@@ -18,9 +20,8 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db import utcnow
 from app.documents import storage
-from app.documents.builders import builder_for
-from app.documents.kinds import BuildStatus, DocumentKind, FailReason, file_name
-from app.documents.queries import edition_data
+from app.documents.builders import builder_for, loader_for
+from app.documents.kinds import DECISION_KINDS, BuildStatus, DocumentKind, FailReason, file_name
 from app.documents.service import JOB_NAME
 from app.jobs.queue import job
 from app.models import DocumentBuild, Job
@@ -55,6 +56,8 @@ def _reason(exc: BaseException) -> FailReason:
         return FailReason.DISK
     if isinstance(exc, LookupError) and str(exc) == "edition":
         return FailReason.MISSING
+    if isinstance(exc, LookupError) and str(exc) == "decision":
+        return FailReason.NO_DECISION
     return FailReason.BUILD
 
 
@@ -68,9 +71,9 @@ def build_document(session: Session, settings: Settings, *, build_id: int) -> No
     session.commit()
     kind = DocumentKind(build.kind)
     try:
-        data = edition_data(session, build.edition_id)
+        data = loader_for(kind)(session, build.edition_id)
         if data is None:
-            raise LookupError("edition")
+            raise LookupError("decision" if kind in DECISION_KINDS else "edition")
         name = file_name(kind, data.process_slug, data.number)
         folder = storage.folder_key(build.organization_id, build.edition_id)
         with storage.writing(settings.documents_dir, folder, f"{build.id}-{name}") as (

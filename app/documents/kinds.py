@@ -1,4 +1,5 @@
-"""The documents an edition is made into, and the states of a build, as data."""
+"""The documents an edition is made into (and, once the council has decided on it, the
+decision's documents, kept on the same edition), and the states of a build, as data."""
 
 from __future__ import annotations
 
@@ -13,6 +14,24 @@ class DocumentKind(StrEnum):
     EDITION_DOCX = "edition_docx"
     MEASURES_CSV = "measures_csv"
     MEASURES_XLSX = "measures_xlsx"
+    DECISION_PDF = "decision_pdf"
+    ADOPTED_CSV = "adopted_csv"
+    ADOPTED_XLSX = "adopted_xlsx"
+
+
+# The edition's own documents (its page lists and its build button makes these), and the
+# council's decision on it (the decision page's; publishing the decision builds them).
+EDITION_KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind.EDITION_PDF,
+    DocumentKind.EDITION_DOCX,
+    DocumentKind.MEASURES_CSV,
+    DocumentKind.MEASURES_XLSX,
+)
+DECISION_KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind.DECISION_PDF,
+    DocumentKind.ADOPTED_CSV,
+    DocumentKind.ADOPTED_XLSX,
+)
 
 
 class BuildStatus(StrEnum):
@@ -49,6 +68,15 @@ KINDS: dict[DocumentKind, KindInfo] = {
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
+    DocumentKind.DECISION_PDF: KindInfo(_l("The decision as PDF"), "pdf", "application/pdf"),
+    DocumentKind.ADOPTED_CSV: KindInfo(
+        _l("The adopted measures per year as CSV"), "csv", "text/csv; charset=utf-8"
+    ),
+    DocumentKind.ADOPTED_XLSX: KindInfo(
+        _l("The adopted measures per year as Excel file"),
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 }
 
 STATUS_LABELS: dict[str, str] = {
@@ -59,18 +87,22 @@ STATUS_LABELS: dict[str, str] = {
 }
 
 # The base of each file's name; the measures files are about the measures, the others the
-# whole edition.
+# whole edition, or the council's decision on it.
 FILE_STEMS: dict[DocumentKind, str] = {
     DocumentKind.EDITION_PDF: "centraal-witboek",
     DocumentKind.EDITION_DOCX: "centraal-witboek",
     DocumentKind.MEASURES_CSV: "maatregelen",
     DocumentKind.MEASURES_XLSX: "maatregelen",
+    DocumentKind.DECISION_PDF: "raadsbesluit",
+    DocumentKind.ADOPTED_CSV: "vastgestelde-maatregelen",
+    DocumentKind.ADOPTED_XLSX: "vastgestelde-maatregelen",
 }
 
 
 def file_name(kind: DocumentKind, process_slug: str, number: int) -> str:
-    """Like ``centraal-witboek-bezuinigingsdialoog-editie-2.pdf``: what the download is
-    saved as (kept ASCII: a slug is)."""
+    """Like ``centraal-witboek-bezuinigingsdialoog-editie-2.pdf`` or
+    ``raadsbesluit-bezuinigingsdialoog-editie-2.pdf``: what the download is saved as (kept
+    ASCII: a slug is)."""
     return f"{FILE_STEMS[kind]}-{process_slug}-editie-{number}.{KINDS[kind].extension}"
 
 
@@ -80,6 +112,7 @@ class FailReason(StrEnum):
 
     STOPPED = "stopped"
     MISSING = "missing"
+    NO_DECISION = "no_decision"
     DISK = "disk"
     BUILD = "build"
 
@@ -87,6 +120,7 @@ class FailReason(StrEnum):
 FAIL_REASONS: dict[str, str] = {
     FailReason.STOPPED: _l("The build stopped before it was finished (the server restarted)."),
     FailReason.MISSING: _l("The edition could not be found any more."),
+    FailReason.NO_DECISION: _l("The council's decision on the edition could not be found."),
     FailReason.DISK: _l("The file could not be saved: the disk is full or may not be written."),
     FailReason.BUILD: _l("Something in the edition could not be put into this document."),
 }

@@ -1,5 +1,5 @@
 """Who may see, download and build an edition's documents. The object is the edition
-(CentralWhitePaper)."""
+(CentralWhitePaper), or for the council decision's documents the decision."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 from app.access.actor import Actor
 from app.access.permissions import predicate
 from app.access.roles import Role
+from app.council.permissions import is_clerk
+from app.council.states import DecisionState
 
 # Before publication an edition's documents are working material of these roles.
 STAFF = (Role.ADMIN, Role.OFFICIAL, Role.FINANCE, Role.LEGAL)
@@ -26,3 +28,12 @@ def may_read(actor: Actor | None, edition: Any) -> bool:
 def may_build(actor: Actor | None, edition: Any) -> bool:
     """The admin builds (and rebuilds, and retries); publishing builds them as well."""
     return actor is not None and actor.is_admin
+
+
+@predicate("documents.build_decision")
+def may_build_decision(actor: Actor | None, decision: Any) -> bool:
+    """The clerk (or the admin) builds the decision's documents again, and retries a
+    failed build; publishing the decision builds them the first time. Only once it is
+    published: until then the decision may still change (the documents are read with
+    ``council.read_decision``)."""
+    return is_clerk(actor) and getattr(decision, "state", None) == DecisionState.PUBLISHED

@@ -8,6 +8,7 @@ the editions' and product sheets' own query modules."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,15 @@ from sqlalchemy.orm import Session
 
 from app.config import get_settings
 from app.documents import storage
-from app.documents.kinds import KINDS, UNDER_WAY, BuildStatus, DocumentKind, FailReason, fail_reason
+from app.documents.kinds import (
+    EDITION_KINDS,
+    KINDS,
+    UNDER_WAY,
+    BuildStatus,
+    DocumentKind,
+    FailReason,
+    fail_reason,
+)
 from app.models import (
     CentralWhitePaper,
     DocumentBuild,
@@ -258,16 +267,23 @@ STOPPED = FailReason.STOPPED.value
 
 
 def documents_for(
-    db: Session, edition: CentralWhitePaper, documents_dir: Path | None = None
+    db: Session,
+    edition: CentralWhitePaper,
+    documents_dir: Path | None = None,
+    kinds: Sequence[DocumentKind] = EDITION_KINDS,
 ) -> list[DocumentRow]:
-    """Every kind with its builds' state, in one statement however many builds there were;
-    ``offered`` is the newest done build whose file is on disk whole (``documents_dir``:
-    the app's Settings.documents_dir, the configured one when not given)."""
+    """Each of ``kinds`` (the edition's own, unless the decision's are asked for) with its
+    builds' state, in one statement however many builds there were; ``offered`` is the
+    newest done build whose file is on disk whole (``documents_dir``: the app's
+    Settings.documents_dir, the configured one when not given)."""
     root = documents_dir if documents_dir is not None else get_settings().documents_dir
     rows = db.execute(
         select(DocumentBuild, Job.status)
         .outerjoin(Job, Job.id == DocumentBuild.job_id)
-        .where(DocumentBuild.edition_id == edition.id)
+        .where(
+            DocumentBuild.edition_id == edition.id,
+            DocumentBuild.kind.in_([kind.value for kind in kinds]),
+        )
         .order_by(DocumentBuild.id.desc())
     ).all()
     latest: dict[str, tuple[DocumentBuild, str | None]] = {}
@@ -277,7 +293,7 @@ def documents_for(
         if build.kind not in offered and storage.available(root, build) is not None:
             offered[build.kind] = build
     result = []
-    for kind in DocumentKind:
+    for kind in kinds:
         if kind not in latest:
             result.append(DocumentRow(kind, None, None, None))
             continue
@@ -307,8 +323,11 @@ def build_of(db: Session, edition: CentralWhitePaper, build_id: int) -> Document
     )
 
 
-def under_way(db: Session, edition: CentralWhitePaper) -> list[tuple[DocumentBuild, str | None]]:
-    """The edition's builds still queued or running, each with its job's status."""
+def under_way(
+    db: Session, edition: CentralWhitePaper, kinds: Sequence[DocumentKind]
+) -> list[tuple[DocumentBuild, str | None]]:
+    """The edition's builds of ``kinds`` still queued or running, each with its job's
+    status."""
     return [
         (build, job_status)
         for build, job_status in db.execute(
@@ -316,6 +335,7 @@ def under_way(db: Session, edition: CentralWhitePaper) -> list[tuple[DocumentBui
             .outerjoin(Job, Job.id == DocumentBuild.job_id)
             .where(
                 DocumentBuild.edition_id == edition.id,
+                DocumentBuild.kind.in_([kind.value for kind in kinds]),
                 DocumentBuild.status.in_([s.value for s in UNDER_WAY]),
             )
         )

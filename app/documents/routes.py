@@ -1,5 +1,7 @@
 """An edition's documents: the block on the edition page (which htmx asks again every
-2 s while a build is under way), the downloads, and the admin's build and retry."""
+2 s while a build is under way), the downloads, and the admin's build and retry. The
+council decision's documents are downloaded here too (they are kept with the edition);
+their block, build and retry are on the decision page (app.council.decision_routes)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from sqlalchemy import select
 
 from app.access.permissions import require
+from app.council.queries import decision_for_edition
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.documents import queries, service, storage
-from app.documents.kinds import KINDS, DocumentKind
+from app.documents.kinds import DECISION_KINDS, KINDS, DocumentKind
 from app.errors import Conflict, NotFound
 from app.green_papers.pdf import content_disposition
 from app.i18n import gettext as _
@@ -80,6 +83,14 @@ def download(
     build = queries.build_of(db, place.edition, build_id)
     if build is None or build.file_name is None:
         raise NotFound()
+    published = place.edition.published_at is not None
+    if DocumentKind(build.kind) in DECISION_KINDS:
+        # The council decision's documents are read as the decision page is.
+        decision = decision_for_edition(db, place.edition.id)
+        if decision is None:
+            raise NotFound()
+        require(actor, "council.read_decision", decision)
+        published = decision.published_at is not None
     path = storage.available(request.app.state.settings.documents_dir, build)
     if path is None:
         raise NotFound()  # not done, or the file is not (whole) on disk: never half a file
@@ -87,7 +98,7 @@ def download(
     headers = {
         "ETag": tag,
         # Published documents may be kept anywhere; others only by the reader's browser.
-        "Cache-Control": "public, no-cache" if place.edition.published_at else "private, no-cache",
+        "Cache-Control": "public, no-cache" if published else "private, no-cache",
         "Content-Disposition": content_disposition(build.file_name, build.file_name).replace(
             "inline;", "attachment;", 1
         ),

@@ -1,8 +1,11 @@
 """Use cases of an edition's documents: the admin (or publishing, automatically) asks for
-them to be built; a failed build is queued again. Both only queue work: the files are
-made by the job in :mod:`app.documents.jobs` after the request's transaction commits."""
+them to be built, and the clerk for the council decision's (publishing the decision does
+too); a failed build is queued again. These only queue work: the files are made by the
+job in :mod:`app.documents.jobs` after the request's transaction commits."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
@@ -10,7 +13,7 @@ from app.access.actor import Actor
 from app.audit.service import record
 from app.db import utcnow
 from app.documents import queries
-from app.documents.kinds import BuildStatus, DocumentKind
+from app.documents.kinds import DECISION_KINDS, EDITION_KINDS, BuildStatus, DocumentKind
 from app.errors import Conflict
 from app.i18n import gettext as _
 from app.jobs.queue import enqueue
@@ -30,18 +33,33 @@ def _queue(db: Session, build: DocumentBuild) -> None:
 def request_build(
     db: Session, actor: Actor | str, edition: CentralWhitePaper
 ) -> list[DocumentBuild]:
-    """Queue a build of every kind of document of ``edition``; a kind already queued or
-    running is left to finish rather than built twice. Returns the builds queued now.
+    """Queue a build of every kind of the edition's own documents; a kind already queued
+    or running is left to finish rather than built twice. Returns the builds queued now.
     Publishing an edition calls this too (with the publishing admin as ``actor``)."""
+    return _request(db, actor, edition, EDITION_KINDS)
+
+
+def request_decision_build(
+    db: Session, actor: Actor | str, edition: CentralWhitePaper
+) -> list[DocumentBuild]:
+    """Queue a build of the documents of the council's decision on ``edition`` (kept with
+    the edition, as its other documents are), as :func:`request_build` does for the
+    edition's own. Publishing the decision calls this (with the clerk as ``actor``)."""
+    return _request(db, actor, edition, DECISION_KINDS)
+
+
+def _request(
+    db: Session, actor: Actor | str, edition: CentralWhitePaper, kinds: Sequence[DocumentKind]
+) -> list[DocumentBuild]:
     busy: set[str] = set()
-    for build, job_status in queries.under_way(db, edition):
+    for build, job_status in queries.under_way(db, edition, kinds):
         if job_status == "failed":
             # Its job died with its process: record that, and build the kind anew.
             _fail(build, queries.STOPPED)
         else:
             busy.add(build.kind)
     queued = []
-    for kind in DocumentKind:
+    for kind in kinds:
         if kind.value in busy:
             continue
         build = DocumentBuild(edition_id=edition.id, kind=kind.value, status=BuildStatus.QUEUED)

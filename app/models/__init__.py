@@ -3,6 +3,14 @@
 from app.models.account import Consent, ExternalIdentity, SignInFailure, User, UserSession
 from app.models.audit import AuditEntry
 from app.models.budget import BudgetLine, Group, Taakveld, Theme
+from app.models.council import (
+    Amendment,
+    AmendmentSignature,
+    CouncilDecision,
+    CouncilMember,
+    CouncilParty,
+    CouncilVote,
+)
 from app.models.edition import (
     CentralWhitePaper,
     DocumentBuild,
@@ -44,6 +52,8 @@ from app.models.role import RoleAssignment
 from app.models.white_paper import WhitePaper
 
 __all__ = [
+    "Amendment",
+    "AmendmentSignature",
     "ApplicationBudgetLine",
     "AuditEntry",
     "BudgetLine",
@@ -51,6 +61,10 @@ __all__ = [
     "ChefApplication",
     "CommentFlag",
     "Consent",
+    "CouncilDecision",
+    "CouncilMember",
+    "CouncilParty",
+    "CouncilVote",
     "DocumentBuild",
     "EditionChapter",
     "EditionEntry",

@@ -35,6 +35,10 @@ class NotificationKind(StrEnum):
     WHITE_PAPER_SUBMITTED = "white_paper_submitted"  # to the group
     PRODUCT_SHEET_WAITING = "product_sheet_waiting"  # to whoever acts at its next step
     PRODUCT_SHEET_RETURNED = "product_sheet_returned"  # to the official who last edited it
+    COUNCIL_SUBMITTED = "council_submitted"  # to the councillors: amendments can be filed
+    AMENDMENT_FILED = "amendment_filed"  # to the other councillors, who may co-sign
+    AMENDMENT_VOTED = "amendment_voted"  # to the filer and co-signers
+    DECISION_PUBLISHED = "decision_published"  # to the councillors
 
 
 KIND_LABELS: dict[NotificationKind, str] = {
@@ -61,6 +65,10 @@ KIND_LABELS: dict[NotificationKind, str] = {
     NotificationKind.WHITE_PAPER_SUBMITTED: _l("The chef submitted my group's white paper"),
     NotificationKind.PRODUCT_SHEET_WAITING: _l("A product sheet waits for me to act"),
     NotificationKind.PRODUCT_SHEET_RETURNED: _l("A product sheet I worked on was sent back"),
+    NotificationKind.COUNCIL_SUBMITTED: _l("A central white paper was submitted to the council"),
+    NotificationKind.AMENDMENT_FILED: _l("A councillor filed an amendment"),
+    NotificationKind.AMENDMENT_VOTED: _l("The vote on an amendment I filed or co-signed"),
+    NotificationKind.DECISION_PUBLISHED: _l("The council's decision was published"),
 }
 
 # What the bell says; made when shown, in the reader's language, from the stored params.
@@ -155,6 +163,35 @@ _TEXTS: dict[NotificationKind, Callable[[dict[str, Any]], str]] = {
         "%(name)s sent the product sheet for %(title)s back to you.",
         name=p.get("name", ""),
         title=p.get("title", ""),
+    ),
+    NotificationKind.COUNCIL_SUBMITTED: lambda p: _(
+        "Edition %(number)s of %(process)s is with the council: amendments can be filed.",
+        number=p.get("number", ""),
+        process=p.get("process", ""),
+    ),
+    NotificationKind.AMENDMENT_FILED: lambda p: _(
+        "%(name)s filed amendment A%(number)s on %(title)s.",
+        name=p.get("name", ""),
+        number=p.get("number", ""),
+        title=p.get("title", ""),
+    ),
+    NotificationKind.AMENDMENT_VOTED: lambda p: (
+        _(
+            "Amendment A%(number)s is carried (%(yes)s for, %(no)s against).",
+            number=p.get("number", ""),
+            yes=p.get("yes", 0),
+            no=p.get("no", 0),
+        )
+        if p.get("carried")
+        else _(
+            "Amendment A%(number)s is defeated (%(yes)s for, %(no)s against).",
+            number=p.get("number", ""),
+            yes=p.get("yes", 0),
+            no=p.get("no", 0),
+        )
+    ),
+    NotificationKind.DECISION_PUBLISHED: lambda p: _(
+        "The council's decision on %(process)s is published.", process=p.get("process", "")
     ),
 }
 

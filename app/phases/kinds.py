@@ -52,6 +52,7 @@ class Action(StrEnum):
     SUBMIT_WHITE_PAPER = "submit_white_paper"
     COMPILE_EDITION = "compile_edition"
     WRITE_PRODUCT_SHEET = "write_product_sheet"
+    SUBMIT_TO_COUNCIL = "submit_to_council"
     FILE_AMENDMENT = "file_amendment"
     RECORD_VOTE = "record_vote"
     PREPARE_OPTIONS = "prepare_options"
@@ -96,7 +97,9 @@ ALLOWED: dict[PhaseKind, frozenset[Action]] = {
          Action.SUBMIT_WHITE_PAPER}
     ),
     PhaseKind.COMPILATION: frozenset({Action.REVIEW_PROPOSAL, Action.COMPILE_EDITION}),
-    PhaseKind.PRODUCT_SHEETS: frozenset({Action.WRITE_PRODUCT_SHEET, Action.COMPILE_EDITION}),
+    PhaseKind.PRODUCT_SHEETS: frozenset(
+        {Action.WRITE_PRODUCT_SHEET, Action.COMPILE_EDITION, Action.SUBMIT_TO_COUNCIL}
+    ),
     PhaseKind.COUNCIL_DECISION: frozenset({Action.FILE_AMENDMENT, Action.RECORD_VOTE}),
     PhaseKind.PREPARATION: frozenset({Action.EDIT_FRAMEWORKS, Action.PREPARE_OPTIONS}),
     PhaseKind.SPRINT: frozenset(
@@ -149,6 +152,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.SUBMIT_WHITE_PAPER: _l("submitting the white paper"),
     Action.COMPILE_EDITION: _l("compiling the central white paper"),
     Action.WRITE_PRODUCT_SHEET: _l("writing product sheets"),
+    Action.SUBMIT_TO_COUNCIL: _l("submitting the central white paper to the council"),
     Action.FILE_AMENDMENT: _l("filing amendments"),
     Action.RECORD_VOTE: _l("recording votes"),
     Action.PREPARE_OPTIONS: _l("preparing the options catalogue"),
