@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from starlette.middleware.sessions import SessionMiddleware
 
-# Importing these registers their permission predicates and jobs.
 from app.accounts import permissions as _account_permissions  # noqa: F401
 from app.accounts.oidc import make_oauth
 from app.accounts.oidc import router as oidc_router
@@ -16,6 +15,14 @@ from app.accounts.routes import router as account_router
 from app.admin import permissions as _admin_permissions  # noqa: F401
 from app.admin.routes import router as admin_router
 from app.config import Settings, get_settings
+
+# Importing these registers their permission predicates and jobs.
+from app.council import permissions as _council_permissions  # noqa: F401
+from app.council.amendment_routes import router as amendment_router
+from app.council.decision_routes import router as decision_router
+from app.council.party_routes import router as party_router
+from app.council.routes import router as council_router
+from app.council.vote_routes import router as vote_router
 from app.db import make_engine, make_session_factory
 from app.discussion import permissions as _discussion_permissions  # noqa: F401
 from app.discussion.routes import router as discussion_router
@@ -129,6 +136,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         edition_router,
         product_sheet_router,
         document_router,
+        council_router,
+        amendment_router,
+        vote_router,
+        party_router,
+        decision_router,
     ):
         app.include_router(router)
     return app

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.access.actor import Actor
 from app.access.permissions import can, require
+from app.council import queries as council_queries
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.documents.queries import documents_for
 from app.editions import queries, service
@@ -42,31 +43,44 @@ def _subject(edition: CentralWhitePaper | None, group_ids: frozenset[int]) -> Ed
 # --- the admin's page ------------------------------------------------------------------------
 
 
-def _closed(process: Process) -> str | None:
+def _closed(process: Process, action: Action = Action.COMPILE_EDITION) -> str | None:
     try:
-        require_phase(process, list(process.phases), Action.COMPILE_EDITION)
+        require_phase(process, list(process.phases), action)
     except PhaseClosed as exc:
         return exc.message
     return None
 
 
-def _admin_page(
+def admin_page(
     request: Request,
     db: DbSession,
     process: Process,
     *,
     form: FormResult | None = None,
+    submit_form: FormResult | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
+    """The admin's page; ``submit_form`` carries what was typed into the submission to the
+    council when it was refused."""
+    rows = queries.editions_of(db, process)
+    decision = council_queries.decision_of(db, process)
+    latest = rows[0].edition if rows else None
     return render(
         request,
         "editions/admin.html",
         {
             "process": process,
-            "rows": queries.editions_of(db, process),
+            "rows": rows,
             "closed": _closed(process),
             "form": form or FormResult(),
             "note_limit": service.NOTE_LIMIT,
+            "decision": decision,
+            # Only the latest edition, once published, can go to the council, and once.
+            "submittable": (
+                latest if latest is not None and latest.published_at and decision is None else None
+            ),
+            "submit_closed": _closed(process, Action.SUBMIT_TO_COUNCIL),
+            "submit_form": submit_form or FormResult(),
         },
         status_code=status_code,
     )
@@ -76,7 +90,7 @@ def _admin_page(
 def admin(request: Request, slug: str, db: DbSession, actor: CurrentActor) -> HTMLResponse:
     process = process_or_404(db, slug)
     require(actor, "edition.compile", process)
-    return _admin_page(request, db, process)
+    return admin_page(request, db, process)
 
 
 @router.post("/beheer/processen/{slug}/edities", response_class=HTMLResponse)
@@ -93,12 +107,12 @@ def compile_edition(
         result.errors["note"] = _(
             "The note is too long: at most %(n)d characters.", n=service.NOTE_LIMIT
         )
-        return _admin_page(request, db, process, form=result, status_code=400)
+        return admin_page(request, db, process, form=result, status_code=400)
     try:
         edition = service.compile_edition(db, actor, process, note)
     except Conflict as exc:
         result.errors["_"] = exc.message
-        return _admin_page(request, db, process, form=result, status_code=exc.status_code)
+        return admin_page(request, db, process, form=result, status_code=exc.status_code)
     response = RedirectResponse(service.admin_path(process), status_code=303)
     flash(response, request, _("Edition %(n)d is compiled.", n=edition.number))
     return response
@@ -115,7 +129,7 @@ def publish(
         service.publish(db, actor, edition)
     except Conflict as exc:
         form = FormResult(errors={"_": exc.message})
-        return _admin_page(request, db, process, form=form, status_code=exc.status_code)
+        return admin_page(request, db, process, form=form, status_code=exc.status_code)
     response = RedirectResponse(service.edition_path(process, number), status_code=303)
     flash(response, request, _("Edition %(n)d is published: everyone can read it now.", n=number))
     return response

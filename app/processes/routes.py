@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from app.council.queries import decision_of
 from app.deps import CurrentOrg, DbSession
 from app.errors import NotFound
 from app.green_papers.queries import published_papers
@@ -30,6 +31,7 @@ def show_process(
         {
             "o": overview(db, process),
             "applications_open": allows(current_phase(process), Action.APPLY_AS_EXPERT),
+            "decision": decision_of(db, process),
         },
     )
 

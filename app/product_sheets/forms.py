@@ -3,7 +3,7 @@ error), with a message per field; amounts are read like the proposal form's."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,18 +63,11 @@ def _euro(amount: int) -> str:
     return f"{amount:,}".replace(",", ".") if amount else ""
 
 
-def read(form: FormData, years: Sequence[int]) -> tuple[FormResult, SheetInput]:
-    shown, data = FormResult(), SheetInput()
-    labels = text_labels()
-    for name in ("budget_lines", *TEXTS):
-        value = _text(form, name)
-        shown.values[name] = value
-        limit = BUDGET_LINES_LIMIT if name == "budget_lines" else TEXT_LIMIT
-        if len(value) > limit:
-            shown.errors[name] = _(
-                "%(label)s: use at most %(n)d characters.", label=labels[name], n=limit
-            )
-        data.texts[name] = value
+def read_amounts(form: FormData, years: Sequence[int], shown: FormResult) -> dict[str, list[int]]:
+    """The structural and one-off euros per year as ``financial_effect`` stores them (an
+    empty field is nothing). What was typed goes into ``shown.values``, a mistake into
+    ``shown.errors``; a council amendment that changes the amounts reads them alike."""
+    amounts: dict[str, list[int]] = {}
     for year in years:
         parsed: list[int] = []
         for name, label in zip(
@@ -88,7 +81,23 @@ def read(form: FormData, years: Sequence[int]) -> tuple[FormResult, SheetInput]:
             if result.error:
                 shown.errors[name] = result.error
             parsed.append(result.value or 0)
-        data.financial_effect[str(year)] = parsed
+        amounts[str(year)] = parsed
+    return amounts
+
+
+def read(form: FormData, years: Sequence[int]) -> tuple[FormResult, SheetInput]:
+    shown, data = FormResult(), SheetInput()
+    labels = text_labels()
+    for name in ("budget_lines", *TEXTS):
+        value = _text(form, name)
+        shown.values[name] = value
+        limit = BUDGET_LINES_LIMIT if name == "budget_lines" else TEXT_LIMIT
+        if len(value) > limit:
+            shown.errors[name] = _(
+                "%(label)s: use at most %(n)d characters.", label=labels[name], n=limit
+            )
+        data.texts[name] = value
+    data.financial_effect = read_amounts(form, years, shown)
     version = form.get("version")
     shown.values["version"] = version if isinstance(version, str) else ""
     return shown, data
@@ -102,16 +111,23 @@ def effect_of(sheet: ProductSheet, year: int) -> tuple[int, int]:
     return 0, 0
 
 
+def fill_amounts(
+    shown: FormResult, amounts: Mapping[int, tuple[int, int]], years: Sequence[int]
+) -> None:
+    """Put amounts per year into the form's fields as if they had been typed."""
+    for year in years:
+        structural, one_off = amounts.get(year, (0, 0))
+        names = amount_fields(year)
+        shown.values[names[0]], shown.values[names[1]] = _euro(structural), _euro(one_off)
+
+
 def filled(sheet: ProductSheet, years: Sequence[int]) -> FormResult:
     """The form for the saved sheet, as if the official had typed it."""
     shown = FormResult()
     shown.values["budget_lines"] = sheet.budget_lines
     for name in TEXTS:
         shown.values[name] = getattr(sheet, name)
-    for year in years:
-        structural, one_off = effect_of(sheet, year)
-        names = amount_fields(year)
-        shown.values[names[0]], shown.values[names[1]] = _euro(structural), _euro(one_off)
+    fill_amounts(shown, {year: effect_of(sheet, year) for year in years}, years)
     shown.values["version"] = str(sheet.version)
     return shown
 

@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.access.actor import Actor
 from app.access.permissions import can, require
+from app.council import queries as council_queries
+from app.council.states import AMENDMENT_STATE_LABELS, KIND_LABELS
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.errors import Conflict, NotFound, PhaseClosed
 from app.i18n import get_locale
@@ -91,6 +93,7 @@ def _context(process: Process, page: SheetPage) -> dict[str, object]:
 
 def _sheet(
     request: Request,
+    db: DbSession,
     actor: Actor | None,
     process: Process,
     page: SheetPage,
@@ -99,6 +102,9 @@ def _sheet(
     status_code: int = 200,
 ) -> HTMLResponse:
     closed = _closed(process)
+    # Before the council: its amendments on this measure, and a way for a councillor to
+    # file one.
+    council = council_queries.sheet_amendments(db, process, page.proposal.id)
     acting = can(actor, "product_sheet.step", page.sheet)
     actions = actions_from(page.sheet.step) if acting and not closed else []
     return render(
@@ -111,6 +117,9 @@ def _sheet(
             "actions": [(a, ACTION_LABELS[(page.sheet.step, a)]) for a in actions],
             "editable": can(actor, "product_sheet.edit", page.sheet) and not closed,
             "form": form or FormResult(),
+            "council": council,
+            "amendment_kinds": KIND_LABELS,
+            "amendment_states": AMENDMENT_STATE_LABELS,
         },
         status_code=status_code,
     )
@@ -241,7 +250,7 @@ def sheet(
     process = process_or_404(db, slug)
     page = _page(db, process, proposal_id)
     require(actor, "product_sheet.read", page)
-    return _sheet(request, actor, process, page)
+    return _sheet(request, db, actor, process, page)
 
 
 @router.get("/{proposal_id}/bewerken", response_class=HTMLResponse)
@@ -297,7 +306,7 @@ def take_step(
         action = SheetAction(raw_action if isinstance(raw_action, str) else "")
     except ValueError:
         result.errors["_"] = _("Choose one of the steps on the page.")
-        return _sheet(request, actor, process, page, form=result, status_code=400)
+        return _sheet(request, db, actor, process, page, form=result, status_code=400)
     if action in NEEDS_REASON and not reason:
         result.errors["reden"] = _("Say why you send the product sheet back.")
     elif len(reason) > forms.REASON_LIMIT:
@@ -305,7 +314,7 @@ def take_step(
             "%(label)s: use at most %(n)d characters.", label=_("Reason"), n=forms.REASON_LIMIT
         )
     if not result.ok:
-        return _sheet(request, actor, process, page, form=result, status_code=400)
+        return _sheet(request, db, actor, process, page, form=result, status_code=400)
     try:
         to_step = service.take_step(
             db, request.app.state.jinja, actor, process, list(process.phases), page.sheet,
@@ -314,7 +323,7 @@ def take_step(
         )  # fmt: skip
     except Conflict as exc:
         result.errors["_"] = exc.message
-        return _sheet(request, actor, process, page, form=result, status_code=exc.status_code)
+        return _sheet(request, db, actor, process, page, form=result, status_code=exc.status_code)
     messages = {
         "finance": _("The product sheet is passed on to the financial adviser."),
         "chef": _("The product sheet is approved and passed on to the chef."),

@@ -1,5 +1,6 @@
-"""Who may do what, as a table: every role against the predicates of recruitment, meetings
-and green papers, on a group and a green paper in each state. A change of rule shows up
+"""Who may do what, as a table: every role against the predicates of recruitment, meetings,
+green papers and the council, on a group, a green paper, an amendment and a decision in
+each state. A change of rule shows up
 here as a changed row, not as a surprise on a page."""
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ ACTORS: dict[str, Actor | None] = {
     "official": _actor((Role.OFFICIAL, ORG, None)),
     "board": _actor((Role.BOARD, ORG, None)),
     "council": _actor((Role.COUNCIL, ORG, None)),
+    "clerk": _actor((Role.CLERK, ORG, None)),
     "admin": _actor((Role.ADMIN, ORG, None)),
 }
 
@@ -57,11 +59,23 @@ class Grp:
     id: int
 
 
+@dataclass
+class Amend:
+    filer_id: int  # every test actor has id 100: 100 makes each of them the filer
+    state: str
+
+
+@dataclass
+class Decision:
+    state: str
+
+
 FOLLOW_THE_WORKSHOP = {"expert", "chef", "council", "admin"}
 
 # (predicate, object) -> the actors allowed; everyone else is refused.
 MATRIX: list[tuple[str, Any, set[str]]] = [
-    ("group.apply", Grp(GROUP), {"citizen", "other chef", "official", "board", "council", "admin"}),
+    ("group.apply", Grp(GROUP), {"citizen", "other chef", "official", "board", "council", "clerk",
+                                 "admin"}),
     ("group.moderate", Grp(GROUP), {"chef", "admin"}),
     ("group.view", Grp(GROUP), {"expert", "chef", "admin"}),
     ("chef_call.apply", None, {"official"}),
@@ -79,13 +93,32 @@ MATRIX: list[tuple[str, Any, set[str]]] = [
     ("green_paper.give_input", Paper(GROUP, "stopped"), set()),
     ("green_paper.read_workshop", WorkshopView(GROUP, over=False), FOLLOW_THE_WORKSHOP),
     ("green_paper.read_workshop", WorkshopView(GROUP, over=True), set(ACTORS)),
+    ("council.submit", None, {"admin"}),
+    ("amendment.file", Decision("open"), {"council"}),
+    ("amendment.cosign", Amend(1, "filed"), {"council"}),
+    ("amendment.cosign", Amend(100, "filed"), set()),
+    ("amendment.cosign", Amend(1, "carried"), set()),
+    ("amendment.withdraw", Amend(100, "filed"), {"council"}),
+    ("amendment.withdraw", Amend(1, "filed"), set()),
+    ("amendment.withdraw", Amend(100, "defeated"), set()),
+    ("council.record_vote", Decision("open"), {"clerk", "admin"}),
+    ("council.publish", Decision("decided"), {"clerk", "admin"}),
+    ("council.publish", Decision("open"), set()),
+    ("council.publish", Decision("published"), set()),
+    ("council.manage_parties", None, {"clerk", "admin"}),
+    ("council.read_decision", Decision("open"), set()),
+    ("council.read_decision", Decision("decided"), {"council", "clerk", "admin"}),
+    ("council.read_decision", Decision("published"), set(ACTORS)),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("action", "obj", "allowed"),
     MATRIX,
-    ids=[f"{a}:{getattr(o, 'status', '')}{getattr(o, 'over', '')}" for a, o, _ in MATRIX],
+    ids=[
+        f"{a}:{getattr(o, 'status', '')}{getattr(o, 'state', '')}{getattr(o, 'over', '')}"
+        for a, o, _ in MATRIX
+    ],
 )
 def test_who_may(action: str, obj: Any, allowed: set[str]) -> None:
     answers = {name for name, actor in ACTORS.items() if can(actor, action, obj)}
