@@ -6,7 +6,7 @@ import sys
 
 from app.config import get_settings
 from app.db import make_engine, make_session_factory
-from app.demo.data import DEMO_PASSWORD
+from app.demo.data import DEMO_PASSWORD, ZEIST
 from app.demo.loader import demo_accounts, load_demo
 from app.demo.people import ANNELIES, zeist_experts
 
@@ -26,6 +26,11 @@ def main() -> int:
         "chef.cultuur@, chef.ruimte@, chef.veiligheid@, chef.onderwijs@zeist.example; Ruud for "
         "Burger en Bestuur) and the captains of the ten Hoogeveen teams "
         "(team1@ ... team10@hoogeveen.example).\n"
+    )
+    sys.stdout.write(
+        "  Zeist's councillors, of every party: "
+        + ", ".join(f"{c.email.split('@')[0]}@ ({c.party})" for c in ZEIST.councillors)
+        + ".\n"
     )
     experts = [e.email for e in zeist_experts() if e.email != ANNELIES]
     sys.stdout.write(

@@ -24,6 +24,21 @@ class DemoUser:
     roles: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class DemoParty:
+    name: str
+    seats: int
+
+
+@dataclass(frozen=True)
+class DemoCouncillor:
+    """A councillor account (role council) and the party they sit for."""
+
+    email: str
+    display_name: str
+    party: str
+
+
 # One password for every demo account, printed by `make run`. Demo data only.
 DEMO_PASSWORD = "bezuinigen-samen-2011"  # noqa: S105
 
@@ -37,6 +52,9 @@ class DemoOrganization:
     logo_path: str
     pages: tuple[DemoPage, ...] = field(default_factory=tuple)
     users: tuple[DemoUser, ...] = field(default_factory=tuple)
+    # The municipal council: its parties with their seats, and a few of its members.
+    parties: tuple[DemoParty, ...] = field(default_factory=tuple)
+    councillors: tuple[DemoCouncillor, ...] = field(default_factory=tuple)
 
 
 PRIVACY = DemoPage(
@@ -105,6 +123,31 @@ ZEIST = DemoOrganization(
         DemoUser("joost@zeist.example", "Joost (raadslid)", ("council",)),
         DemoUser("griffie@zeist.example", "Griffie Zeist", ("clerk",)),
         DemoUser("regie@zeist.example", "Regiegroep Zeist", ("steering",)),
+    ),
+    # The council elected in March 2010: 31 seats; a plausible composition for the demo,
+    # not the official result. The coalition is VVD, D66, GroenLinks and CDA (21 seats).
+    parties=(
+        DemoParty("VVD", 7),
+        DemoParty("D66", 5),
+        DemoParty("GroenLinks", 5),
+        DemoParty("CDA", 4),
+        DemoParty("PvdA", 4),
+        DemoParty("SP", 2),
+        DemoParty("ChristenUnie/SGP", 2),
+        DemoParty("Seniorenpartij", 2),
+    ),
+    # At least one member of every party files or co-signs amendments (app/demo/council.py);
+    # the accounts not among ``users`` are made with the role council.
+    councillors=(
+        DemoCouncillor("marco@zeist.example", "Marco Verhoef", "VVD"),
+        DemoCouncillor("ingrid@zeist.example", "Ingrid van Leeuwen", "VVD"),
+        DemoCouncillor("joost@zeist.example", "Joost (raadslid)", "PvdA"),
+        DemoCouncillor("eva@zeist.example", "Eva Mulder", "GroenLinks"),
+        DemoCouncillor("gerrit@zeist.example", "Gerrit van Dam", "CDA"),
+        DemoCouncillor("nadia@zeist.example", "Nadia El Amrani", "D66"),
+        DemoCouncillor("kees@zeist.example", "Kees Bosman", "SP"),
+        DemoCouncillor("hendrik@zeist.example", "Hendrik de Wit", "ChristenUnie/SGP"),
+        DemoCouncillor("riet@zeist.example", "Riet Brouwer", "Seniorenpartij"),
     ),
 )
 

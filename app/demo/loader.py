@@ -13,6 +13,7 @@ from app.access.service import active_assignment, grant_role
 from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
 from app.db import ORGANIZATION_KEY, utcnow
+from app.demo.council import ensure_council
 from app.demo.data import ORGANIZATIONS, DemoOrganization, DemoUser
 from app.demo.editions import ensure_editions
 from app.demo.green_papers import ensure_green_papers
@@ -108,7 +109,13 @@ def _ensure_users(session: Session, demo: DemoOrganization, report: LoadReport) 
     """Demo accounts with their roles. An existing account keeps its password (someone
     trying the demo may have changed it); missing roles are added."""
     chefs = tuple(DemoUser(email, name, ()) for email, name in chef_accounts(demo.slug))
-    for demo_user in demo.users + chefs:
+    listed = {u.email for u in demo.users}
+    councillors = tuple(
+        DemoUser(c.email, c.display_name, (Role.COUNCIL.value,))
+        for c in demo.councillors
+        if c.email not in listed
+    )
+    for demo_user in demo.users + chefs + councillors:
         user = user_by_email(session, demo_user.email)
         created = user is None
         if user is None:
@@ -172,6 +179,8 @@ def load_demo(session: Session) -> LoadReport:
             report.created += ensure_proposals(session, demo.slug)
             # After the proposals: the editions bundle their submitted white papers.
             report.created += ensure_editions(session, demo.slug)
+            # After the editions: the council decides on the latest one.
+            report.created += ensure_council(session, demo.slug)
             report.created += ensure_notifications(session, demo.slug)
             session.flush()
     finally:

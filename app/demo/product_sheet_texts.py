@@ -94,3 +94,13 @@ EDITION_NOTES = (
     "Tweede editie: één voorstel aangescherpt na de financiële toets en één voorstel "
     "toegevoegd. Deze editie gaat naar de raad.",
 )
+
+# In September: what the official added to a sheet sent back for the reason at the same
+# place in SENT_BACK (the first is answered by a lower amount for 2012, not a text).
+PUT_RIGHT = (
+    "",
+    " Natuurlijk verloop: in 2012 en 2013 gaan in de betrokken teams drie medewerkers met "
+    "pensioen. Wat aan werk verschuift, vangen de teams daarmee op, zonder gedwongen ontslagen.",
+    " De lopende contracten hebben een opzegtermijn van zes maanden. De gemeente zegt op direct "
+    "na het raadsbesluit van november 2011.",
+)

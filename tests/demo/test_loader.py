@@ -15,10 +15,16 @@ from app.demo.people import ANNELIES
 from app.demo.processes import ZEIST
 from app.green_papers.states import GreenPaperStatus
 from app.models import (
+    Amendment,
+    AmendmentSignature,
     ApplicationBudgetLine,
     AuditEntry,
     CentralWhitePaper,
     ChefApplication,
+    CouncilDecision,
+    CouncilMember,
+    CouncilParty,
+    CouncilVote,
     EditionChapter,
     EditionEntry,
     ExpertApplication,
@@ -96,6 +102,12 @@ def _counts(db: Session) -> dict[str, int]:
             EditionEntry,
             ProductSheet,
             ProductSheetStep,
+            CouncilParty,
+            CouncilMember,
+            CouncilDecision,
+            Amendment,
+            AmendmentSignature,
+            CouncilVote,
         )
     }
 
@@ -116,6 +128,8 @@ def test_loading_twice_changes_nothing(db: Session) -> None:
     assert after_first["WhitePaper"] == 8
     assert after_first["CentralWhitePaper"] == 2
     assert after_first["ProductSheet"] >= 60
+    assert after_first["CouncilDecision"] == 1
+    assert after_first["Amendment"] == 16
 
 
 def test_the_demo_has_both_cases_on_their_own_hosts(db: Session) -> None:
@@ -174,7 +188,7 @@ def _zeist(db: Session) -> tuple[Process, dict[str, Group]]:
 
 def test_the_zeist_groups_are_filled_with_experts(db: Session) -> None:
     process, groups = _zeist(db)
-    assert process.current_phase == PhaseKind.PRODUCT_SHEETS
+    assert process.current_phase == PhaseKind.COUNCIL_DECISION  # its last phase
     applications = db.scalars(select(ExpertApplication)).all()
     accepted = [a for a in applications if a.status == ApplicationStatus.ACCEPTED]
     assert 200 <= len(accepted) <= 360

@@ -67,7 +67,8 @@ def test_a_visitor_reads_the_zeist_dialogue(page: Page, live_server: str, axe: A
     page.get_by_role("link", name="Bezuinigingsdialoog 2012–2015").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bezuinigingsdialoog 2012–2015")
     expect(page.get_by_text("€ 6.200.000").first).to_be_visible()
-    expect(page.locator('[aria-current="step"]')).to_contain_text("Productbladen")
+    # The demo's dialogue has come to its last phase: the council has decided.
+    expect(page.locator('[aria-current="step"]')).to_contain_text("Besluit van de raad")
     expect(page.locator(".theme-card")).to_have_count(8)
     axe.check()
     page.get_by_role("link", name="Burger en Bestuur").click()

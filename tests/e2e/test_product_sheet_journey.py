@@ -1,54 +1,105 @@
 """A product sheet sent back to the official is put right and passed on; the financial
 adviser first tries to send it back without a reason, then approves it; the chef signs it
 off. The public reads the published edition, what changed since the first, and takes the
-sheet's PDF. Every page gets an axe scan. Runs on the demo (Zeist in its product-sheets
-phase)."""
+sheet's PDF. Every page gets an axe scan. Runs on the demo, whose Zeist dialogue has gone on
+to the council: for this module it is back in its product-sheets phase with one sheet sent
+back to the official, and afterwards as it was."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.access.roles import Role, ScopeType
-from app.db import make_engine, make_session_factory
+from app.db import make_engine, make_session_factory, organization_scope
 from app.demo.data import DEMO_PASSWORD
-from app.models import Process, ProductSheet, Proposal, RoleAssignment, User
+from app.models import Amendment, Process, ProductSheet, Proposal, RoleAssignment, User
+from app.phases.kinds import PhaseKind
+from app.product_sheets.forms import TEXTS
 from tests.e2e.conftest import Axe
 
-PROCESS = "/processen/bezuinigingsdialoog-2012-2015"
+SLUG = "bezuinigingsdialoog-2012-2015"
+PROCESS = f"/processen/{SLUG}"
+# What the journey changes on the sheet, put back afterwards.
+KEPT = ("step", "returned_reason", "financial_effect", "budget_lines", *TEXTS, "version",
+        "updated_at", "updated_by")  # fmt: skip
+REASON = "De besparing voor 2013 klopt niet met de begroting. Wilt u die nakijken?"
 
 
-@pytest.fixture(scope="module")
-def returned_sheet(live_database: str) -> tuple[int, str, str]:
-    """A sheet the demo sent back to the official: its proposal id, title, and the email
-    of its group's chef."""
+def _zeist(db: Session) -> Process:
+    return db.scalars(
+        select(Process).where(Process.slug == SLUG).execution_options(all_organizations=True)
+    ).one()
+
+
+def _send_back(live_database: str) -> tuple[dict[str, Any], int, str, str]:
+    """Move the process to its product-sheets phase and send a signed-off sheet without
+    amendments back to the official, straight in the database (no log, no audit entry:
+    nothing the demo counts). Returns what to put back, and the sheet's proposal id, title
+    and the email of its group's chef."""
     engine = make_engine(live_database)
-    with make_session_factory(engine)() as db:
-        db.info["all_organizations"] = True
-        row = db.execute(
-            select(ProductSheet.proposal_id, Proposal.title, ProductSheet.group_id)
-            .join(Proposal, Proposal.id == ProductSheet.proposal_id)
-            .join(Process, Process.id == ProductSheet.process_id)
-            .where(Process.slug == PROCESS.rsplit("/", 1)[1], ProductSheet.step == "official")
-            .order_by(ProductSheet.id)
-        ).first()
-        assert row is not None, "the demo has no sheet sent back to the official"
-        chef = db.scalar(
-            select(User.email)
-            .join(RoleAssignment, RoleAssignment.user_id == User.id)
-            .where(
-                RoleAssignment.role == Role.CHEF,
-                RoleAssignment.scope_type == ScopeType.GROUP,
-                RoleAssignment.scope_id == row.group_id,
-                RoleAssignment.revoked_at.is_(None),
-            )
-        )
-        assert chef is not None
-    engine.dispose()
-    return row.proposal_id, row.title, chef
+    try:
+        with make_session_factory(engine).begin() as db:
+            process = _zeist(db)
+            with organization_scope(db, process.organization_id):
+                sheet = db.scalars(
+                    select(ProductSheet)
+                    .where(
+                        ProductSheet.process_id == process.id,
+                        ProductSheet.step == "signed_off",
+                        ProductSheet.id.not_in(select(Amendment.sheet_id)),
+                    )
+                    .order_by(ProductSheet.id)
+                    .limit(1)
+                ).one()
+                kept = {name: getattr(sheet, name) for name in KEPT}
+                kept |= {"id": sheet.id, "phase": process.current_phase}
+                sheet.step, sheet.returned_reason = "official", REASON
+                process.current_phase = PhaseKind.PRODUCT_SHEETS
+                title = db.scalars(select(Proposal.title).where(Proposal.id == sheet.proposal_id))
+                chef = db.scalar(
+                    select(User.email)
+                    .join(RoleAssignment, RoleAssignment.user_id == User.id)
+                    .where(
+                        RoleAssignment.role == Role.CHEF,
+                        RoleAssignment.scope_type == ScopeType.GROUP,
+                        RoleAssignment.scope_id == sheet.group_id,
+                        RoleAssignment.revoked_at.is_(None),
+                    )
+                )
+                assert chef is not None
+                return kept, sheet.proposal_id, title.one(), chef
+    finally:
+        engine.dispose()
+
+
+def _put_back(live_database: str, kept: dict[str, Any]) -> None:
+    engine = make_engine(live_database)
+    try:
+        with make_session_factory(engine).begin() as db:
+            process = _zeist(db)
+            with organization_scope(db, process.organization_id):
+                sheet = db.get_one(ProductSheet, kept["id"])
+                for name in KEPT:
+                    setattr(sheet, name, kept[name])
+                process.current_phase = kept["phase"]
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def returned_sheet(live_database: str) -> Iterator[tuple[int, str, str]]:
+    """The sheet sent back to the official: its proposal id, title, and the email of its
+    group's chef. Afterwards the sheet and the phase are as the demo left them."""
+    kept, proposal_id, title, chef = _send_back(live_database)
+    yield proposal_id, title, chef
+    _put_back(live_database, kept)
 
 
 def _sign_in(page: Page, base: str, axe: Axe, email: str, then: str) -> None:
