@@ -507,7 +507,7 @@ def test_the_clerk_is_sent_to_record_and_correct_the_vote(
             )
     page = client.get(f"{AMENDMENTS}/1").text
     assert vote_link in page
-    history = page.split('<caption>')[1].split("</table>")[0]
+    history = page.split("<caption>")[1].split("</table>")[0]
     assert "Een stem verkeerd geteld." in history
     assert history.count("<tr>") == 3  # the head, the vote, its correction
 
