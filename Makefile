@@ -17,8 +17,12 @@ help:
 
 # --- setup ---------------------------------------------------------------------------
 
+# pip 23 (what Python 3.11's venv brings) refuses a hash-pinned lock when a dependency asks
+# for a package with extras (weasyprint -> fonttools[woff]) and PyPI has a newer release than
+# the pin; pip 25 resolves the pin. So the venv's pip is replaced by a pinned one first.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet pip==25.3
 
 $(VENV)/.installed: requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
