@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help bench-pdf
+.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help bench-pdf bench-search
 
 help:
 	@echo "make run    - set up and serve on http://$(HOST):$(PORT) with demo data (SQLite in var/)"
@@ -99,6 +99,10 @@ lock:
 # for under 30 s here). BENCH_DATABASE_URL=postgresql+psycopg://... to seed PostgreSQL instead.
 bench-pdf: $(VENV)/.installed
 	$(BIN)/python scripts/bench_edition_pdf.py
+
+# Times the search on the demo data (issue #11); BENCH_DATABASE_URL adds PostgreSQL.
+bench-search: $(VENV)/.installed-dev
+	$(BIN)/python scripts/bench_search.py $(if $(BENCH_DATABASE_URL),--postgres $(BENCH_DATABASE_URL))
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var/*.sqlite3* $(MO_FILES)

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 from app import models  # noqa: F401 - registers every table on Base.metadata
 from app.config import get_settings
 from app.db import Base, make_engine
+from migrations.helpers import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -36,6 +37,7 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
 
 

@@ -12,12 +12,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from app.db import Base, make_engine
+from migrations.helpers import include_name
 from tests.databases import alembic_config, fresh_database
 
 
 def test_models_and_migrations_do_not_drift(engine: Engine) -> None:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": include_name}
+        )
         differences = compare_metadata(context, Base.metadata)
     assert differences == [], f"models and migrations differ; add a revision: {differences}"
 

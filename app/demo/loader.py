@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.access.roles import Role, ScopeType
@@ -23,10 +23,11 @@ from app.demo.people import demo_password_hash
 from app.demo.processes import chef_accounts, ensure_processes
 from app.demo.proposals import ensure_proposals
 from app.demo.recruitment import ensure_recruitment
-from app.models import Organization, OrganizationHost, User
+from app.models import Organization, OrganizationHost, SearchEntry, User
 from app.organizations.branding import validate_tokens
 from app.pages.queries import page_by_slug
 from app.pages.service import create_page, update_page
+from app.search.indexer import rebuild
 
 
 @dataclass
@@ -183,6 +184,16 @@ def load_demo(session: Session) -> LoadReport:
             report.created += ensure_council(session, demo.slug)
             report.created += ensure_notifications(session, demo.slug)
             session.flush()
+            _ensure_search_index(session, demo.slug, report)
     finally:
         session.info.pop(ORGANIZATION_KEY, None)
     return report
+
+
+def _ensure_search_index(session: Session, slug: str, report: LoadReport) -> None:
+    """New items index themselves as they are written; a database whose demo was loaded
+    before the search existed has them unindexed, so an empty index is made anew."""
+    if session.scalar(select(func.count(SearchEntry.id))):
+        return
+    organization = session.scalars(select(Organization).where(Organization.slug == slug)).one()
+    report.created += rebuild(session, organization)

@@ -73,7 +73,7 @@ Algemene voorzieningen in de wijk | 100 | 45 | 01 03
 """,
     "Cultuur en Sociale economie": """
 Kleine bibliotheekvestiging sluiten | 140 | 60 | 01
-    Sluit de vestiging in Den Dolder en bied daar een afhaalpunt en een bibliobus aan.
+    Sluit de vestiging in Den Dolder; de andere bibliotheken blijven, het dorp krijgt een bibliobus.
 Bibliotheek in het cultuurcentrum | 180 | 250 | 01 02
     Breng de centrale bibliotheek onder in het cultuurcentrum en verkoop het pand.
 Subsidie bibliotheek 10 procent lager | 175 | 0 | 01

@@ -49,7 +49,9 @@ from app.models.proposal import (
 from app.models.recruitment import ApplicationBudgetLine, ChefApplication, ExpertApplication
 from app.models.review import Review, ValidatedAmount
 from app.models.role import RoleAssignment
+from app.models.search import SearchEntry
 from app.models.white_paper import WhitePaper
+from app.search import events as _search_events  # noqa: F401 - keeps the search index current
 
 __all__ = [
     "Amendment",
@@ -99,6 +101,7 @@ __all__ = [
     "ProposalTransition",
     "Review",
     "RoleAssignment",
+    "SearchEntry",
     "SectionComment",
     "SectionRevision",
     "SignInFailure",
