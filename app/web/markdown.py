@@ -27,3 +27,23 @@ def render_markdown(text: str | None) -> Markup:
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+
+
+def plain_text(text: str | None) -> str:
+    """Markdown's words without its markup, on one line: what a description or a feed
+    summary shows. Read from markdown-it's tokens, so emphasis, links and lists give their
+    text and nothing else (no HTML to strip, no entities to undo)."""
+    if not text:
+        return ""
+    words: list[str] = []
+    for token in _md.parse(text):
+        if token.type == "inline":
+            for child in token.children or ():
+                if child.type in ("text", "code_inline"):
+                    words.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    words.append(" ")
+            words.append(" ")
+        elif token.type in ("code_block", "fence"):
+            words.append(f" {token.content} ")
+    return " ".join("".join(words).split())

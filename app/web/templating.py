@@ -32,7 +32,8 @@ from app.phases.kinds import PHASE_LABELS
 from app.web import csrf
 from app.web.flash import COOKIE_NAME as FLASH_COOKIE
 from app.web.flash import take_flash
-from app.web.markdown import render_markdown
+from app.web.markdown import plain_text, render_markdown
+from app.web.redirects import site_url
 
 TEMPLATES_DIR = ROOT / "templates"
 STATIC_DIR = ROOT / "static"
@@ -112,6 +113,34 @@ def person_name(label: str) -> str:
     return _PERSON_ID.sub("", actor_label(label))
 
 
+SUMMARY_LENGTH = 200
+
+
+def summary(text: str | None, length: int = SUMMARY_LENGTH) -> str:
+    """Markdown as one line of plain text of at most ``length`` characters, cut at a word
+    with an ellipsis: for a page's description, which search engines and link previews
+    show, and for the feed's entries."""
+    flat = plain_text(text)
+    if len(flat) <= length:
+        return flat
+    cut = flat[: length - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+@pass_context
+def _absolute_url(context: Context, path: str) -> str:
+    """This site's address before ``path``: canonical and Open Graph URLs must be whole."""
+    return site_url(context["request"]) + path
+
+
+def _is_public(action: str, obj: object = None) -> bool:
+    """Whether anyone, signed in or not, may do ``action``: sharing metadata is only for
+    what is published, whoever is looking at the page."""
+    return permissions.can(None, action, obj)
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
@@ -130,6 +159,8 @@ def make_environment() -> Environment:
         get_locale=get_locale,
         locales=LOCALES,
         locale_names=LOCALE_NAMES,
+        absolute_url=_absolute_url,
+        is_public=_is_public,
     )
     env.filters.update(
         markdown=render_markdown,
@@ -139,6 +170,7 @@ def make_environment() -> Environment:
         actor_label=actor_label,
         local_datetime=_local_datetime_filter,
         person_name=person_name,
+        summary=summary,
     )
     return env
 

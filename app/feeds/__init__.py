@@ -1,0 +1,1 @@
+"""The Atom feed of each process's publications."""
