@@ -14,6 +14,8 @@ from app.accounts.oidc import router as oidc_router
 from app.accounts.routes import router as account_router
 from app.admin import permissions as _admin_permissions  # noqa: F401
 from app.admin.routes import router as admin_router
+from app.api.app import mount_api
+from app.api.page_routes import router as open_data_router
 from app.config import Settings, get_settings
 
 # Importing these registers their permission predicates and jobs.
@@ -31,6 +33,7 @@ from app.documents import permissions as _document_permissions  # noqa: F401
 from app.documents.routes import router as document_router
 from app.editions import permissions as _edition_permissions  # noqa: F401
 from app.editions.routes import router as edition_router
+from app.feeds.routes import router as feed_router
 from app.green_papers import permissions as _green_paper_permissions  # noqa: F401
 from app.green_papers.arrange_routes import router as green_paper_arrange_router
 from app.green_papers.public_routes import router as green_paper_public_router
@@ -61,6 +64,8 @@ from app.recruitment.chef_routes import router as chef_call_router
 from app.recruitment.routes import router as recruitment_router
 from app.reviews import permissions as _review_permissions  # noqa: F401
 from app.reviews.routes import router as review_router
+from app.search.routes import router as search_router
+from app.statement.routes import router as statement_router
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.middleware import RequestContextMiddleware
@@ -87,7 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Dialoog",
         docs_url=None,
         redoc_url=None,
-        openapi_url=None,  # the public API (a later revision) publishes its own document
+        openapi_url=None,  # the open-data API (app.api, at /api/v1) publishes its own
         dependencies=[Depends(verify_csrf)],
         lifespan=lifespan,
     )
@@ -111,6 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     app.mount("/static", VersionedStaticFiles(directory=STATIC_DIR), name="static")
+    mount_api(app)
     for router in (
         web_router,
         organization_router,
@@ -141,6 +147,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         vote_router,
         party_router,
         decision_router,
+        search_router,
+        open_data_router,
+        feed_router,
+        statement_router,
     ):
         app.include_router(router)
     return app

@@ -75,6 +75,19 @@ PRIVACY = DemoPage(
 )
 
 
+def contact_page(name: str, email: str) -> DemoPage:
+    """The page the accessibility statement takes its contact details from
+    (app.statement.data.CONTACT_PAGE)."""
+    return DemoPage(
+        slug="contact",
+        title="Contact",
+        body=(
+            "Dit is een voorbeeld voor de demo. Elke gemeente zet hier haar eigen gegevens.\n\n"
+            f"{name} is bereikbaar per e-mail: [{email}](mailto:{email}).\n"
+        ),
+    )
+
+
 ZEIST = DemoOrganization(
     slug="zeist",
     name="Gemeente Zeist",
@@ -109,6 +122,7 @@ ZEIST = DemoOrganization(
             ),
         ),
         PRIVACY,
+        contact_page("Gemeente Zeist", "info@zeist.example"),
     ),
     # One account per role (DESIGN.md), named after the people in JOURNEYS.md.
     users=(
@@ -177,6 +191,7 @@ HOOGEVEEN = DemoOrganization(
             ),
         ),
         PRIVACY,
+        contact_page("Gemeente Hoogeveen", "info@hoogeveen.example"),
     ),
     users=(
         DemoUser("beheer@hoogeveen.example", "Beheerder Hoogeveen", ("admin",)),
