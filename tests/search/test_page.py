@@ -15,6 +15,8 @@ from app.models import Group
 from app.processes.budget_import import import_budget_lines
 from app.search.queries import PER_PAGE
 from tests.conftest import QueryCounter
+from tests.council.conftest import Council
+from tests.council.decision_setup import decide
 from tests.factories import SMALL_BUDGET, make_process
 from tests.proposals.conftest import Dialogue
 from tests.search.conftest import add_proposal, group_of, result_titles
@@ -40,6 +42,18 @@ def test_a_dutch_word_finds_its_other_forms(
         "</span> · Bezuinigingsdialoog · Onderwijs · Submitted · saves € 100,000 a year · <time"
         in (html)
     )
+
+
+def test_an_amendment_says_which_way_it_would_move_the_savings(
+    searcher: TestClient, db: Session, submitted: Council
+) -> None:
+    decide(db, submitted, publish=False)
+    html = searcher.get("/zoeken", params={"q": "amendement"}).text
+    metas = [unescape(m) for m in re.findall(r'search-result__meta">(.*?)</p>', html, re.S)]
+    strikes = [m for m in metas if "if carried, lowers the savings by € " in m]
+    assert len(strikes) >= 2  # A1 and A4 strike a measure; A2 lowers one's amounts
+    assert any("does not change the savings" in m for m in metas)  # A3 only attaches a condition
+    assert not any("-€" in m or "€ -" in m for m in metas)
 
 
 def test_matches_are_marked_and_everything_else_escaped(
