@@ -384,7 +384,15 @@ def test_co_sign_take_the_signature_back_and_withdraw(
     withdrawn = client.get(page).text
     assert f'action="{page}/' not in withdrawn  # nothing left to do
 
-    sign_in(client, "marieke@example.org")  # a withdrawn amendment is not signed any more
+    # A page left open: the amendment is withdrawn meanwhile, and the councillor is told so.
+    sign_in(client, "marieke@example.org")
+    stale = post_form(client, f"{page}/ondertekenen", {}, form_page="/")
+    assert stale.status_code == 409
+    assert "Amendment A1 no longer waits for its vote" in stale.text
+    assert post_form(client, f"{page}/intrekken", {}, form_page="/").status_code == 403  # not hers
+    sign_in(client, "joost@example.org")
+    assert post_form(client, f"{page}/intrekken", {}, form_page="/").status_code == 409
+    sign_in(client, "griffie@example.org")  # never a signer's step: refused, open or not
     assert post_form(client, f"{page}/ondertekenen", {}, form_page="/").status_code == 403
 
 
