@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help bench-pdf bench-search
+.PHONY: run test lint types pytest migrate demo catalogs extract-messages lock clean help bench-pdf bench-search bench
 
 help:
 	@echo "make run    - set up and serve on http://$(HOST):$(PORT) with demo data (SQLite in var/)"
@@ -101,6 +101,14 @@ bench-pdf: $(VENV)/.installed
 	$(BIN)/python scripts/bench_edition_pdf.py
 
 # Times the search on the demo data (issue #11); BENCH_DATABASE_URL adds PostgreSQL.
+# The load benchmark: ten times Zeist on PostgreSQL, the app as deployed, wrk at 32 connections.
+bench: $(VENV)/.installed /usr/bin/wrk
+	$(BIN)/python scripts/bench_load.py $(if $(BENCH_DATABASE_URL),--postgres $(BENCH_DATABASE_URL))
+
+/usr/bin/wrk:
+	@if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+
 bench-search: $(VENV)/.installed-dev
 	$(BIN)/python scripts/bench_search.py $(if $(BENCH_DATABASE_URL),--postgres $(BENCH_DATABASE_URL))
 

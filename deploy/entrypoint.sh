@@ -14,7 +14,7 @@ if [ "$#" -gt 0 ]; then
 fi
 
 exec uvicorn app.main:create_app --factory \
-    --host 0.0.0.0 --port 8000 \
+    --host "${DIALOOG_HOST:-0.0.0.0}" --port "${DIALOOG_PORT:-8000}" \
     --workers "${WEB_CONCURRENCY:-4}" \
     --proxy-headers --forwarded-allow-ips "${DIALOOG_TRUSTED_PROXIES:-*}" \
     --no-server-header

@@ -232,7 +232,7 @@ def main() -> None:
         f"peak memory      {_peak_mb():6.0f} MB  (before the build {memory_before:.0f} MB)",
         f"target           {'met' if built < 30 else 'MISSED'}: under 30 s",
     ]
-    print("\n".join(report))  # noqa: T201 - a script's output
+    print("\n".join(report))
     engine.dispose()
     if not given:
         for path in workdir.iterdir():
