@@ -100,7 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    app.state.jinja = make_environment()
+    app.state.jinja = make_environment(auto_reload=settings.environment == "development")
     app.state.jobs = JobRunner(app.state.session_factory, settings)
     app.state.oauth = make_oauth(settings)
 

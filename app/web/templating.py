@@ -141,9 +141,13 @@ def _is_public(action: str, obj: object = None) -> bool:
     return permissions.can(None, action, obj)
 
 
-def make_environment() -> Environment:
+def make_environment(*, auto_reload: bool = True) -> Environment:
+    """``auto_reload=False`` (the app outside development) compiles each template once:
+    checking every template's file time on every render costs each request a few stat
+    calls for nothing, as templates only change with a deployment."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
+        auto_reload=auto_reload,
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
