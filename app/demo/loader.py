@@ -12,6 +12,7 @@ from app.access.roles import Role, ScopeType
 from app.access.service import active_assignment, grant_role
 from app.accounts.service import user_by_email
 from app.audit.service import SYSTEM_ACTOR, changes, record
+from app.cache import versions as _content_versions  # noqa: F401 - a load moves them on
 from app.db import ORGANIZATION_KEY, utcnow
 from app.demo.council import ensure_council
 from app.demo.data import ORGANIZATIONS, DemoOrganization, DemoUser

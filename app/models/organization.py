@@ -22,6 +22,9 @@ class Organization(Base):
     theme_tokens: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     logo_path: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Moved on by every committed write to what the organization's pages show
+    # (app.cache.versions); pages rendered under an older number are not served again.
+    content_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     hosts: Mapped[list[OrganizationHost]] = relationship(
         back_populates="organization", lazy="raise", cascade="all, delete-orphan"
