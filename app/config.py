@@ -89,11 +89,19 @@ class Settings(BaseSettings):
     # How background jobs run: a thread in the app process, inline after each commit
     # (the tests), or off (a separate worker, or none).
     jobs_mode: Literal["thread", "inline", "off"] = "thread"
+    # Rendered pages for visitors who are not signed in, kept per content version
+    # (app.cache.pages). Unset: on in production only, so development shows template
+    # edits at once and tests see every page rendered.
+    page_cache: bool | None = None
     db: DatabaseSettings = DatabaseSettings()
     i18n: I18nSettings = I18nSettings()
     mail: MailSettings = MailSettings()
     accounts: AccountSettings = AccountSettings()
     oidc_providers: list[OidcProviderSettings] = Field(default_factory=list)
+
+    @property
+    def caches_pages(self) -> bool:
+        return self.page_cache if self.page_cache is not None else self.is_production
 
     @property
     def is_production(self) -> bool:
