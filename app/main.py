@@ -17,7 +17,7 @@ from app.admin.routes import router as admin_router
 from app.api.app import mount_api
 from app.api.page_routes import router as open_data_router
 from app.cache import versions as _content_versions  # noqa: F401 - its session hooks
-from app.cache.pages import PageCacheMiddleware
+from app.cache.pages import PageCacheMiddleware, PageStore
 from app.config import Settings, get_settings
 
 # Importing these registers their permission predicates and jobs.
@@ -109,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.caches_pages:
         # Inside the request context: it needs the locale and the CSRF token set there.
         app.add_middleware(PageCacheMiddleware, settings=settings)
+        app.state.fragments = PageStore()  # parts of signed-in pages (app.cache.fragments)
     app.add_middleware(RequestContextMiddleware, settings=settings)
     # Only for the OpenID Connect flow's state (ten minutes); see app.accounts.oidc.
     app.add_middleware(

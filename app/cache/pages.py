@@ -17,6 +17,7 @@ and filled in for each visitor. Off in tests and development (``Settings.caches_
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ _NOT_REPLAYED = frozenset({b"set-cookie", b"x-request-id", b"date", b"content-le
 
 
 @dataclass(frozen=True, slots=True)
-class _Kept:
+class Kept:
     status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes  # with _TOKEN_HOLE where the visitor's CSRF token goes
@@ -55,31 +56,35 @@ class _Served:
 
 
 class PageStore:
-    """Least recently used pages within a byte budget. Used from the event loop only."""
+    """Least recently used pages (or parts of pages) within a byte budget. The middleware
+    uses it from the event loop, page routes from their threads: hence the lock."""
 
     def __init__(self, max_bytes: int = MAX_BYTES) -> None:
         self.max_bytes = max_bytes
         self.bytes = 0
-        self._pages: OrderedDict[tuple[object, ...], _Kept] = OrderedDict()
+        self._pages: OrderedDict[tuple[object, ...], Kept] = OrderedDict()
+        self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, key: tuple[object, ...]) -> _Kept | None:
-        kept = self._pages.get(key)
-        if kept is None:
-            self.misses += 1
-            return None
-        self._pages.move_to_end(key)
-        self.hits += 1
-        return kept
+    def get(self, key: tuple[object, ...]) -> Kept | None:
+        with self._lock:
+            kept = self._pages.get(key)
+            if kept is None:
+                self.misses += 1
+                return None
+            self._pages.move_to_end(key)
+            self.hits += 1
+            return kept
 
-    def put(self, key: tuple[object, ...], kept: _Kept) -> None:
-        if key in self._pages:
-            self.bytes -= len(self._pages.pop(key).body)
-        self._pages[key] = kept
-        self.bytes += len(kept.body)
-        while self.bytes > self.max_bytes and self._pages:
-            _key, old = self._pages.popitem(last=False)
-            self.bytes -= len(old.body)
+    def put(self, key: tuple[object, ...], kept: Kept) -> None:
+        with self._lock:
+            if key in self._pages:
+                self.bytes -= len(self._pages.pop(key).body)
+            self._pages[key] = kept
+            self.bytes += len(kept.body)
+            while self.bytes > self.max_bytes and self._pages:
+                _key, old = self._pages.popitem(last=False)
+                self.bytes -= len(old.body)
 
 
 class PageCacheMiddleware:
@@ -148,7 +153,7 @@ class PageCacheMiddleware:
             if not done.done():
                 done.set_result(None)
 
-    async def _replay(self, kept: _Kept, token: bytes, send: Send) -> None:
+    async def _replay(self, kept: Kept, token: bytes, send: Send) -> None:
         body = kept.body.replace(_TOKEN_HOLE, token)
         headers = [*kept.headers, (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": kept.status, "headers": headers})
@@ -179,7 +184,7 @@ class PageCacheMiddleware:
                 elif not message.get("more_body", False) and start is not None:
                     self.store.put(
                         key,
-                        _Kept(
+                        Kept(
                             status=200,
                             headers=[
                                 (name, value)

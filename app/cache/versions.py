@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import event, inspect, update
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from app.db import ORGANIZATION_KEY, OrganizationScoped
@@ -29,6 +29,9 @@ NOT_CONTENT = frozenset(
         "external_identities",
     }
 )  # fmt: skip
+# Columns no page shows: a row whose only changes are these moves nothing (a sign-in
+# would otherwise re-render every kept page of the organization).
+NOT_CONTENT_COLUMNS = {"users": frozenset({"last_sign_in_at", "password_hash", "notify_by_mail"})}
 _CHANGED = "content_changed"  # session.info: ids of organizations written to (None: all)
 _OWN = "content_version_bump"  # execution option of the bump itself
 
@@ -43,9 +46,15 @@ def _note_flushed(session: Session, _context: Any) -> None:
         if isinstance(obj, Organization):
             _note(session, obj.id)
         elif isinstance(obj, OrganizationScoped) and obj.__table__.name not in NOT_CONTENT:  # type: ignore[attr-defined]
-            if obj in session.dirty and not session.is_modified(obj):
+            if obj in session.dirty and not _content_modified(obj):
                 continue
             _note(session, obj.organization_id)
+
+
+def _content_modified(obj: OrganizationScoped) -> bool:
+    ignored = NOT_CONTENT_COLUMNS.get(obj.__table__.name, frozenset())  # type: ignore[attr-defined]
+    state = inspect(obj)
+    return any(attr.key not in ignored and attr.history.has_changes() for attr in state.attrs)
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -46,6 +46,7 @@ class OrganizationView:
     name: str
     theme_tokens: dict[str, Any]
     logo_path: str | None
+    content_version: int = 0  # app.cache.versions: what kept pages and parts are keyed by
 
     @classmethod
     def of(cls, organization: Organization) -> OrganizationView:
@@ -55,4 +56,5 @@ class OrganizationView:
             name=organization.name,
             theme_tokens=dict(organization.theme_tokens),
             logo_path=organization.logo_path,
+            content_version=organization.content_version,
         )

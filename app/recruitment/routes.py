@@ -9,7 +9,8 @@ from sqlalchemy import select
 from starlette.datastructures import FormData
 
 from app.access.actor import Actor
-from app.access.permissions import require
+from app.access.permissions import can, require
+from app.cache.fragments import kept_block
 from app.db import utcnow
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.discussion.queries import flagged_count
@@ -201,11 +202,9 @@ def _group_page(
     form: FormResult | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    meetings = meetings_for_group(db, group.id)
-    return render(
-        request,
-        "recruitment/group.html",
-        {
+    def load() -> dict[str, object]:
+        meetings = meetings_for_group(db, group.id)
+        return {
             "process": process,
             "group": group,
             "c": queries.coverage(db, group),
@@ -217,9 +216,23 @@ def _group_page(
             "overlaps": overlaps_for_group(db, group),
             "flagged": flagged_count(db, [group.id]).get(group.id, 0),
             "form": form or FormResult(),
-        },
-        status_code=status_code,
-    )
+        }
+
+    actor = getattr(request.state, "actor", None)
+    if form is None and not (
+        can(actor, "group.moderate", group) or can(actor, "proposal.moderate", group)
+    ):
+        # What every member sees alike: kept until the content changes (a chef's view has
+        # forms and counts of their own, and is rendered every time).
+        kept = kept_block(request, "recruitment/group.html", "content", ("member", group.id), load)
+        if kept is not None:
+            return render(
+                request,
+                "recruitment/group.html",
+                {"process": process, "group": group, "kept_content": kept},
+                status_code=status_code,
+            )
+    return render(request, "recruitment/group.html", load(), status_code=status_code)
 
 
 @router.get("/processen/{slug}/groepen/{group_slug}", response_class=HTMLResponse)

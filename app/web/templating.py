@@ -179,20 +179,29 @@ def make_environment(*, auto_reload: bool = True) -> Environment:
     return env
 
 
-def _context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
+def csrf_token_of(request: Request) -> str:
+    """The token this visitor's forms carry (the HMAC of their CSRF cookie)."""
     raw = request.scope.get("state", {}).get("csrf_raw", "")
-    secret = request.app.state.settings.secret_key
+    return csrf.form_token(request.app.state.settings.secret_key, raw)
+
+
+def _context(request: Request, context: dict[str, Any]) -> dict[str, Any]:
     actor = getattr(request.state, "actor", None)
     return {
         "request": request,
         "organization": getattr(request.state, "organization", None),
         "actor": actor,
         "flash": None,
-        "csrf_token": lambda: csrf.form_token(secret, raw),
+        "csrf_token": lambda: csrf_token_of(request),
         "csrf_field_name": csrf.FORM_FIELD,
         "can": lambda action, obj=None: permissions.can(actor, action, obj),
         **context,
     }
+
+
+def render_part(request: Request, template: str, block: str, context: dict[str, Any]) -> str:
+    """One block of a template, as the page would render it (app.cache.fragments)."""
+    return str(render_block(request.app.state.jinja, template, block, _context(request, context)))
 
 
 def render(

@@ -56,7 +56,18 @@ def test_bookkeeping_and_rolled_back_writes_leave_it(
         s.rollback()
     with session_factory() as s, organization_scope(s, organization.id):
         s.commit()  # nothing written
+    with session_factory() as s, organization_scope(s, organization.id):
+        reader = s.get(User, user.id)
+        assert reader is not None
+        reader.last_sign_in_at = utcnow()  # a sign-in shows on no page
+        s.commit()
     assert _version(db, organization) == start
+    with session_factory() as s, organization_scope(s, organization.id):
+        reader = s.get(User, user.id)
+        assert reader is not None
+        reader.display_name = "Lezer"  # but a name does
+        s.commit()
+    assert _version(db, organization) == start + 1
 
 
 def test_only_the_organization_written_to_moves_on(

@@ -1,0 +1,63 @@
+"""A group's page is the same for every member: it is kept by content version, costs a
+member only the statements of the page around it, shows a change at once, and carries
+the same for the next member; the chef's view (forms, waiting counts) is never kept."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from tests.conftest import QueryCounter
+from tests.proposals.conftest import Dialogue
+from tests.proposals.conftest import dialogue as dialogue
+from tests.web.helpers import sign_in
+
+__all__ = ["dialogue"]
+
+PAGE = "/processen/dialoog/groepen/onderwijs"
+
+
+def _visit(client: TestClient, queries: QueryCounter) -> tuple[str, int]:
+    before = queries.count
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    sent = queries.statements[before:]
+    return response.text, sum(1 for s in sent if "SAVEPOINT" not in s.upper())
+
+
+def _main(html: str) -> str:
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_members_share_the_page_until_it_changes(
+    app: FastAPI, client: TestClient, db: Session, queries: QueryCounter, dialogue: Dialogue
+) -> None:
+    db.commit()
+    sign_in(client, "annelies@example.org")
+    first, rendered = _visit(client, queries)
+    again, kept = _visit(client, queries)
+    assert kept < rendered - 5, (kept, rendered)
+    assert _main(again) == _main(first)
+
+    bram = TestClient(app, base_url="http://testdorp.test")
+    sign_in(bram, "bram@example.org")
+    theirs, kept_for_bram = _visit(bram, queries)
+    assert kept_for_bram == kept
+    assert _main(theirs) == _main(first)
+
+    dialogue.submitted(db, "Schoolzwemmen afschaffen")
+    db.commit()
+    _after, rendered_again = _visit(bram, queries)
+    assert rendered_again > kept  # the content changed: rendered anew
+
+
+def test_the_chef_always_gets_the_page_rendered(
+    client: TestClient, db: Session, queries: QueryCounter, dialogue: Dialogue
+) -> None:
+    db.commit()
+    sign_in(client, "ruud@example.org")
+    first, rendered = _visit(client, queries)
+    _again, rendered_again = _visit(client, queries)
+    assert rendered_again == rendered
+    assert f'href="{PAGE}/aanmeldingen"' in _main(first)  # the chef's own way in
