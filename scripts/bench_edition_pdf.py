@@ -26,14 +26,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.config import ROOT
+from bench_databases import migrate
+
 from app.db import make_engine, make_session_factory, organization_scope, utcnow
 from app.documents.builders.pdf import build_pdf
 from app.documents.queries import edition_data
@@ -187,10 +186,7 @@ def main() -> None:
     given = os.environ.get("BENCH_DATABASE_URL")
     workdir = Path(tempfile.mkdtemp(prefix="dialoog-bench-"))
     url = given or f"sqlite:///{workdir / 'bench.sqlite3'}"
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
+    migrate(url)
     engine = make_engine(url)
     factory = make_session_factory(engine)
 

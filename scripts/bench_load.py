@@ -31,15 +31,13 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from bench_databases import fresh_postgres, migrate  # noqa: E402
 from bench_seed import seed_large  # noqa: E402
 
 from app.db import make_engine, make_session_factory  # noqa: E402
@@ -80,23 +78,9 @@ class Result:
     errors: int  # non-2xx answers and wrk's timeouts (2 s)
 
 
-def _fresh_database(base: str) -> str:
-    server = make_url(base)
-    name = f"{server.database}_bench_load"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server.set(database=name).render_as_string(hide_password=False)
-
-
 def seed(url: str) -> int:
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    config.attributes["configure_logger"] = False
     start = time.perf_counter()
-    command.upgrade(config, "head")
+    migrate(url)
     engine = make_engine(url)
     with make_session_factory(engine).begin() as session:
         load_demo(session)
@@ -259,7 +243,7 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
     args = parser.parse_args()
-    url = _fresh_database(args.postgres)
+    url = fresh_postgres(args.postgres, "bench_load")
     busy = seed(url)
     log = ROOT / "var" / "bench-load.log"
     log.parent.mkdir(exist_ok=True)

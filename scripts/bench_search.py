@@ -22,15 +22,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.config import ROOT, Settings
+from bench_databases import fresh_postgres, migrate
+
+from app.config import Settings
 from app.db import ALL_ORGANIZATIONS, make_engine, make_session_factory, organization_scope
 from app.demo.loader import load_demo
 from app.main import create_app
@@ -55,24 +54,6 @@ def _cases(theme_id: int) -> list[tuple[str, dict[str, str]]]:
     ]  # fmt: skip
 
 
-def _migrate(url: str) -> None:
-    config = Config(str(ROOT / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
-    config.attributes["configure_logger"] = False
-    command.upgrade(config, "head")
-
-
-def _fresh_postgres(base: str) -> str:
-    server = make_url(base)
-    name = f"{server.database}_bench_search"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server.set(database=name).render_as_string(hide_password=False)
-
-
 def _timed(run: Callable[[], object], rounds: int) -> tuple[float, float]:
     run()  # warm-up: caches, prepared plans, the stemmer's first words
     samples = []
@@ -85,7 +66,7 @@ def _timed(run: Callable[[], object], rounds: int) -> tuple[float, float]:
 
 
 def bench(label: str, url: str, rounds: int) -> None:
-    _migrate(url)
+    migrate(url)
     engine = make_engine(url)
     start = time.perf_counter()
     with make_session_factory(engine).begin() as session:
@@ -143,7 +124,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         bench("SQLite (FTS5)", f"sqlite:///{folder}/bench.sqlite3", args.rounds)
     if args.postgres:
-        bench("PostgreSQL (tsvector + GIN)", _fresh_postgres(args.postgres), args.rounds)
+        bench(
+            "PostgreSQL (tsvector + GIN)",
+            fresh_postgres(args.postgres, "bench_search"),
+            args.rounds,
+        )
     return 0
 
 
