@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Connection, Integer, Table, select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from app.db import ALL_ORGANIZATIONS, Base, organization_scope
+from app.demo.copies import copy_statement, move_sequences_on
 from app.models import Organization
 from app.search.indexer import rebuild
 
@@ -52,48 +53,28 @@ class Seeded:
     search_entries: int
 
 
-def _expression(table: Table, column: Column[object], copied: set[str]) -> str:
-    """The SELECT expression that makes copy ``:k`` of the column's value."""
-    name = column.name
-    shift = f"{name} + :k * {OFFSET}"
-    if column.primary_key and isinstance(column.type, Integer):
-        return shift
-    for key in column.foreign_keys:
-        if key.column.table.name in copied:
-            return shift
-        return name  # the organization, a party, a taakveld: shared by every copy
-    if (table.name, name) == ("role_assignments", "scope_id"):
-        # The one id without a foreign key: it points at a group, or at the organization.
-        return f"CASE WHEN scope_type = 'group' THEN {shift} ELSE {name} END"
-    if (table.name, name) == ("users", "email"):
-        return "regexp_replace(email, '@', '+' || :k || '@')"
-    if (table.name, name) == ("processes", "slug"):
-        return "slug || '-' || :k"
-    if (table.name, name) == ("processes", "name"):
-        return "name || ' (' || (:k + 1) || ')'"
-    return name
+# What must stay unique, or tell the copies apart; copy k is numbered k + 1.
+OVERRIDES = {
+    "users.email": "regexp_replace(email, '@', '+' || :k || '@')",
+    "processes.slug": "slug || '-' || :k",
+    "processes.name": "name || ' (' || (:k + 1) || ')'",
+}
 
 
 def _copy(conn: Connection, organization_id: int) -> None:
     tables = [t for t in Base.metadata.sorted_tables if t.name not in NOT_COPIED]
     copied = {t.name for t in tables}
     for table in tables:
-        columns = list(table.columns)
-        names = ", ".join(c.name for c in columns)
-        values = ", ".join(_expression(table, c, copied) for c in columns)
-        statement = text(
-            f"INSERT INTO {table.name} ({names}) SELECT {values} FROM {table.name} "
-            f"WHERE organization_id = :organization AND id < {OFFSET}"
+        statement = copy_statement(
+            table,
+            copied,
+            shift=f":k * {OFFSET}",
+            where=f"organization_id = :organization AND id < {OFFSET}",
+            overrides=OVERRIDES,
         )
         for k in range(1, COPIES + 1):
             conn.execute(statement, {"k": k, "organization": organization_id})
-        # The sequences go on after the highest copy, so the app's own inserts still fit.
-        conn.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"(SELECT max(id) FROM {table.name}))"
-            )
-        )
+    move_sequences_on(conn, tables)
 
 
 def _top_up_comments(conn: Connection, organization_id: int) -> int:
