@@ -12,7 +12,6 @@ from app.access.actor import Actor
 from app.access.permissions import require
 from app.council import forms, queries, service
 from app.council.loading import CouncilPlace, amendment_or_404, council_place
-from app.council.permissions import is_councillor
 from app.council.queries import AmendmentView, CouncilBook, Measure
 from app.council.states import (
     AMENDMENT_STATE_LABELS,
@@ -23,9 +22,8 @@ from app.council.states import (
 )
 from app.council.tally import outcome
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
-from app.errors import Conflict, InvalidTransition, NotFound
+from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
-from app.models import Amendment
 from app.product_sheets.forms import amount_fields
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
@@ -241,25 +239,6 @@ def _refused(
     )
 
 
-def _no_longer_open(actor: Actor, amendment: Amendment, *, as_filer: bool) -> Conflict | None:
-    """A councillor whose page was left open while the amendment was voted on or withdrawn
-    is told so, not refused as if the step were never theirs: the predicates below say
-    "who", this says "not any more". Whoever it was never theirs still gets the 403."""
-    if (
-        amendment.state == AmendmentState.FILED
-        or not is_councillor(actor)
-        or (amendment.filer_id == actor.id) != as_filer
-    ):
-        return None
-    return InvalidTransition(
-        _(
-            "Amendment A%(number)d no longer waits for its vote: it cannot be signed or "
-            "withdrawn any more.",
-            number=amendment.number,
-        )
-    )
-
-
 def _done(request: Request, place: CouncilPlace, number: int, message: str) -> Response:
     response = RedirectResponse(service.amendment_path(place.process, number), status_code=303)
     flash(response, request, message)
@@ -272,8 +251,6 @@ def cosign(
 ) -> Response:
     place = council_place(db, slug)
     amendment = amendment_or_404(db, place, number)
-    if (late := _no_longer_open(actor, amendment, as_filer=False)) is not None:
-        return _refused(request, db, actor, place, number, late, FormResult())
     require(actor, "amendment.cosign", amendment)
     try:
         service.cosign(db, actor, place.process, place.phases, place.decision, amendment)
@@ -290,8 +267,6 @@ def remove_signature(
 ) -> Response:
     place = council_place(db, slug)
     amendment = amendment_or_404(db, place, number)
-    if (late := _no_longer_open(actor, amendment, as_filer=False)) is not None:
-        return _refused(request, db, actor, place, number, late, FormResult())
     # Whoever may co-sign may take their signature back (the use case checks there is one).
     require(actor, "amendment.cosign", amendment)
     try:
@@ -312,8 +287,6 @@ def withdraw(
 ) -> Response:
     place = council_place(db, slug)
     amendment = amendment_or_404(db, place, number)
-    if (late := _no_longer_open(actor, amendment, as_filer=True)) is not None:
-        return _refused(request, db, actor, place, number, late, FormResult())
     require(actor, "amendment.withdraw", amendment)
     shown = FormResult()
     reason = forms.read_reason(form, shown)

@@ -16,7 +16,7 @@ from typing import Any
 from app.access.actor import Actor
 from app.access.permissions import predicate
 from app.access.roles import Role
-from app.council.states import AmendmentState, DecisionState
+from app.council.states import DecisionState
 
 
 def is_councillor(actor: Actor | None) -> bool:
@@ -42,23 +42,22 @@ def may_file(actor: Actor | None, decision: Any) -> bool:
 
 @predicate("amendment.cosign")
 def may_cosign(actor: Actor | None, amendment: Any) -> bool:
-    """Another councillor than the filer, before the vote."""
+    """Another councillor than the filer. Whether it still waits for its vote is the use
+    case's to say (a page left open past the vote gets that message, not a 403)."""
     return (
         is_councillor(actor)
         and actor is not None
         and getattr(amendment, "filer_id", None) != actor.id
-        and getattr(amendment, "state", None) == AmendmentState.FILED
     )
 
 
 @predicate("amendment.withdraw")
 def may_withdraw(actor: Actor | None, amendment: Any) -> bool:
-    """Only the filer, before the vote (and while a councillor)."""
+    """Only the filer (while a councillor); before the vote, as the use case says."""
     return (
         is_councillor(actor)
         and actor is not None
         and getattr(amendment, "filer_id", None) == actor.id
-        and getattr(amendment, "state", None) == AmendmentState.FILED
     )
 
 

@@ -97,10 +97,11 @@ MATRIX: list[tuple[str, Any, set[str]]] = [
     ("amendment.file", Decision("open"), {"council"}),
     ("amendment.cosign", Amend(1, "filed"), {"council"}),
     ("amendment.cosign", Amend(100, "filed"), set()),
-    ("amendment.cosign", Amend(1, "carried"), set()),
+    # After the vote it is still theirs to try: the use case refuses it (409, with why).
+    ("amendment.cosign", Amend(1, "carried"), {"council"}),
     ("amendment.withdraw", Amend(100, "filed"), {"council"}),
     ("amendment.withdraw", Amend(1, "filed"), set()),
-    ("amendment.withdraw", Amend(100, "defeated"), set()),
+    ("amendment.withdraw", Amend(100, "defeated"), {"council"}),
     ("council.record_vote", Decision("open"), {"clerk", "admin"}),
     ("council.publish", Decision("decided"), {"clerk", "admin"}),
     ("council.publish", Decision("open"), set()),

@@ -388,7 +388,7 @@ def test_co_sign_take_the_signature_back_and_withdraw(
     sign_in(client, "marieke@example.org")
     stale = post_form(client, f"{page}/ondertekenen", {}, form_page="/")
     assert stale.status_code == 409
-    assert "Amendment A1 no longer waits for its vote" in stale.text
+    assert "Only an amendment that waits for its vote can be co-signed." in stale.text
     assert post_form(client, f"{page}/intrekken", {}, form_page="/").status_code == 403  # not hers
     sign_in(client, "joost@example.org")
     assert post_form(client, f"{page}/intrekken", {}, form_page="/").status_code == 409
