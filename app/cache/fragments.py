@@ -9,18 +9,16 @@ person, as the page cache does. Off where the page cache is off (tests, developm
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
 from markupsafe import Markup
 
-from app.cache.pages import Kept, PageStore
-from app.i18n import get_locale
+from app.cache.pages import TOKEN_HOLE, Kept, PageStore, moment
 from app.web.templating import csrf_token_of, render_part
 
-_PLACEHOLDER = "\x00csrf-token\x00"
+_PLACEHOLDER = TOKEN_HOLE.decode()
 
 
 def kept_block(
@@ -36,10 +34,7 @@ def kept_block(
     organization = getattr(request.state, "organization", None)
     if store is None or organization is None:
         return None
-    full_key = (
-        template, block, organization.id, organization.content_version,
-        int(time.time() // 60), get_locale(), *key,
-    )  # fmt: skip
+    full_key = (template, block, *moment(organization.id, organization.content_version), *key)
     token = csrf_token_of(request)
     kept = store.get(full_key)
     if kept is None:

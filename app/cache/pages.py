@@ -36,18 +36,24 @@ from app.web import csrf, flash
 KEPT_TYPES = ("text/html", "application/json", "text/csv", "application/atom+xml")
 MAX_PAGE_BYTES = 1_000_000  # a page larger than this (an edition with 250 measures) is not kept
 MAX_BYTES = 48_000_000  # per worker, least recently used first out
-_TOKEN_HOLE = b"\x00csrf-token\x00"
+TOKEN_HOLE = b"\x00csrf-token\x00"  # where the visitor's CSRF token goes in a kept body
 # Files (their own caching), the health check (must ask the database), and links from
 # mails that carry a secret or act when followed: never looked up, never kept.
 _PASSED_BY = ("/static/", "/healthz", "/wachtwoord-herstellen/", "/bevestigen/", "/dev/")
 _NOT_REPLAYED = frozenset({b"set-cookie", b"x-request-id", b"date", b"content-length"})
 
 
+def moment(organization_id: int, content_version: int) -> tuple[object, ...]:
+    """What every kept page or part is keyed by besides its own name: the content as it
+    is, the minute (for what depends on the clock alone) and the language."""
+    return (organization_id, content_version, int(time.time() // 60), get_locale())
+
+
 @dataclass(frozen=True, slots=True)
 class Kept:
     status: int
     headers: list[tuple[bytes, bytes]]
-    body: bytes  # with _TOKEN_HOLE where the visitor's CSRF token goes
+    body: bytes  # with TOKEN_HOLE where the visitor's CSRF token goes
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,7 @@ class PageCacheMiddleware:
             return
         slug, organization_id, version = found
         key = (
-            scope["scheme"], host, organization_id, version, int(time.time() // 60), get_locale(),
+            scope["scheme"], host, *moment(organization_id, version),
             scope["path"], scope.get("query_string", b""),
         )  # fmt: skip
         token = csrf.form_token(self.settings.secret_key, scope["state"]["csrf_raw"]).encode()
@@ -154,7 +160,7 @@ class PageCacheMiddleware:
                 done.set_result(None)
 
     async def _replay(self, kept: Kept, token: bytes, send: Send) -> None:
-        body = kept.body.replace(_TOKEN_HOLE, token)
+        body = kept.body.replace(TOKEN_HOLE, token)
         headers = [*kept.headers, (b"content-length", str(len(body)).encode())]
         await send({"type": "http.response.start", "status": kept.status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
@@ -191,7 +197,7 @@ class PageCacheMiddleware:
                                 for name, value in start.get("headers", [])
                                 if name.lower() not in _NOT_REPLAYED
                             ],
-                            body=b"".join(chunks).replace(token, _TOKEN_HOLE),
+                            body=b"".join(chunks).replace(token, TOKEN_HOLE),
                         ),
                     )
             await send(message)
