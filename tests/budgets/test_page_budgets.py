@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import ALL_ORGANIZATIONS, organization_scope
 from app.demo.data import DEMO_PASSWORD
 from app.demo.loader import load_demo
-from app.models import Organization, ProductSheet, Proposal, ProposalComment
+from app.models import Organization, ProductSheet, ProposalComment
 from app.search.indexer import rebuild
 from tests.budgets.growth import grow
 from tests.conftest import QueryCounter
@@ -74,12 +74,12 @@ GROWS = {
 
 def _busiest(db: Session) -> tuple[str, str]:
     """The most discussed proposal's page, and a product sheet's."""
-    counts: dict[int, int] = {}
-    for proposal_id in db.scalars(select(ProposalComment.proposal_id)):
-        counts[proposal_id] = counts.get(proposal_id, 0) + 1
-    proposal = max(counts, key=lambda k: (counts[k], -k))
+    proposal = db.scalars(
+        select(ProposalComment.proposal_id)
+        .group_by(ProposalComment.proposal_id)
+        .order_by(func.count().desc(), ProposalComment.proposal_id)
+    ).first()
     sheet = db.scalars(select(ProductSheet.proposal_id).order_by(ProductSheet.id)).first()
-    assert db.get(Proposal, proposal) is not None
     return f"{P}/voorstellen/{proposal}", f"{P}/productbladen/{sheet}"
 
 
