@@ -67,6 +67,8 @@ from app.recruitment.routes import router as recruitment_router
 from app.reviews import permissions as _review_permissions  # noqa: F401
 from app.reviews.routes import router as review_router
 from app.search.routes import router as search_router
+from app.sprint import permissions as _sprint_permissions  # noqa: F401
+from app.sprint.routes import router as sprint_router
 from app.statement.routes import router as statement_router
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
@@ -157,6 +159,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         open_data_router,
         feed_router,
         statement_router,
+        sprint_router,
     ):
         app.include_router(router)
     return app

@@ -26,7 +26,8 @@ NOT_CONTENT = frozenset(
     {
         "user_sessions", "jobs", "mails", "audit_entries", "sign_in_failures",
         "search_entries", "notifications", "notification_preferences",
-        "external_identities",
+        "external_identities", "sprint_events", "sprint_review_claims",
+        "sprint_mood_checks", "sprint_messages",
     }
 )  # fmt: skip
 # Columns no page shows: a row whose only changes are these moves nothing (a sign-in

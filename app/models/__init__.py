@@ -50,6 +50,18 @@ from app.models.recruitment import ApplicationBudgetLine, ChefApplication, Exper
 from app.models.review import Review, ValidatedAmount
 from app.models.role import RoleAssignment
 from app.models.search import SearchEntry
+from app.models.sprint import (
+    MoodCheck,
+    PackageChoice,
+    ProgrammeItem,
+    ReviewClaim,
+    Sprint,
+    SprintEvent,
+    SprintMeasure,
+    SprintMessage,
+    SprintOption,
+    StandingsSnapshot,
+)
 from app.models.white_paper import WhitePaper
 from app.search import events as _search_events  # noqa: F401 - keeps the search index current
 
@@ -80,16 +92,19 @@ __all__ = [
     "Mail",
     "Meeting",
     "MeetingRegistration",
+    "MoodCheck",
     "Notification",
     "NotificationPreference",
     "OfficialQuestion",
     "Organization",
     "OrganizationHost",
+    "PackageChoice",
     "Page",
     "Phase",
     "Process",
     "ProductSheet",
     "ProductSheetStep",
+    "ProgrammeItem",
     "Proposal",
     "ProposalAmount",
     "ProposalBudgetLine",
@@ -100,11 +115,18 @@ __all__ = [
     "ProposalSupport",
     "ProposalTransition",
     "Review",
+    "ReviewClaim",
     "RoleAssignment",
     "SearchEntry",
     "SectionComment",
     "SectionRevision",
     "SignInFailure",
+    "Sprint",
+    "SprintEvent",
+    "SprintMeasure",
+    "SprintMessage",
+    "SprintOption",
+    "StandingsSnapshot",
     "Taakveld",
     "Theme",
     "User",
