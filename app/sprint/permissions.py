@@ -88,3 +88,11 @@ def may_read_result(actor: Actor | None, place: Any) -> bool:
     if getattr(sprint, "package_published_at", None) is not None:
         return True
     return may_take_part(actor, place)
+
+
+@predicate("sprint.view_team")
+def may_view_team(actor: Actor | None, team: Any) -> bool:
+    """A team's page: its own members, and those who follow or judge every team (the
+    steering group, the reviewers, the admin). Competing teams do not read each other's
+    package while the sprint runs."""
+    return is_member(actor, getattr(team, "id", None)) or is_steering(actor) or is_reviewer(actor)
