@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const files = {
   "htmx.org/dist/htmx.min.js": "htmx.min.js",
+  // Server-sent events for htmx 2 (the sprint's live screens); pinned to go with htmx.
+  "htmx-ext-sse/dist/sse.min.js": "htmx-ext-sse.min.js",
   "@utrecht/component-library-css/dist/index.css": "utrecht-components.css",
   "@utrecht/design-tokens/dist/theme.css": "utrecht-theme.css",
 };
