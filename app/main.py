@@ -68,6 +68,7 @@ from app.reviews import permissions as _review_permissions  # noqa: F401
 from app.reviews.routes import router as review_router
 from app.search.routes import router as search_router
 from app.sprint import permissions as _sprint_permissions  # noqa: F401
+from app.sprint.listener import LiveHub
 from app.sprint.routes import router as sprint_router
 from app.statement.routes import router as statement_router
 from app.web.csrf import verify_csrf
@@ -83,9 +84,11 @@ from app.white_papers.routes import router as white_paper_router
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.jobs.start()
+    app.state.sprint_live.start()
     try:
         yield
     finally:
+        app.state.sprint_live.stop()
         app.state.jobs.stop()
 
 
@@ -106,6 +109,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = make_session_factory(engine)
     app.state.jinja = make_environment(auto_reload=settings.environment == "development")
     app.state.jobs = JobRunner(app.state.session_factory, settings)
+    # Wakes this server process's open sprint streams (app.sprint.live_routes).
+    app.state.sprint_live = LiveHub(engine.url)
     app.state.oauth = make_oauth(settings)
 
     if settings.caches_pages:

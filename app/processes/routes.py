@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import select
 
 from app.council.queries import decision_of
 from app.deps import CurrentOrg, DbSession
 from app.errors import NotFound
 from app.green_papers.queries import published_papers
+from app.models import Sprint
 from app.phases.guard import current_phase
-from app.phases.kinds import Action, allows
+from app.phases.kinds import Action, ProcessKind, allows
 from app.processes.queries import overview, process_by_slug, theme_detail
 from app.recruitment.queries import member_count
 from app.web.templating import render
@@ -32,6 +34,13 @@ def show_process(
             "o": overview(db, process),
             "applications_open": allows(current_phase(process), Action.APPLY_AS_EXPERT),
             "decision": decision_of(db, process),
+            # A sprint with its clock set has a home page for its participants.
+            "sprint_home": (
+                f"/processen/{process.slug}/sprint"
+                if process.kind == ProcessKind.SPRINT
+                and db.scalar(select(Sprint.id).where(Sprint.process_id == process.id))
+                else None
+            ),
         },
     )
 

@@ -9,6 +9,8 @@ at the log every second instead."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -28,3 +30,38 @@ def publish(
     if db.get_bind().dialect.name == "postgresql":
         db.execute(select(func.pg_notify(CHANNEL, str(process.id))))
     return event
+
+
+def newest_event_id(db: Session, process: Process) -> int:
+    """Where a stream that brings no Last-Event-ID starts: after what has happened."""
+    return int(
+        db.scalar(select(func.max(SprintEvent.id)).where(SprintEvent.process_id == process.id)) or 0
+    )
+
+
+def events_since(
+    db: Session, process_id: int, after_id: int, since: datetime, limit: int = 500
+) -> list[tuple[int, str, int | None, datetime]]:
+    """The sprint's events after ``after_id`` (at most ``limit``, oldest first), and also
+    those at or below it written since ``since``: on PostgreSQL ids are handed out when
+    written but become visible when committed, so a slower transaction can show a lower id
+    after a higher one was read. The stream remembers what it sent and skips it
+    (app.sprint.live_routes)."""
+    columns = (SprintEvent.id, SprintEvent.kind, SprintEvent.group_id, SprintEvent.created_at)
+    late = db.execute(
+        select(*columns)
+        .where(
+            SprintEvent.process_id == process_id,
+            SprintEvent.id <= after_id,
+            SprintEvent.created_at >= since,
+        )
+        .order_by(SprintEvent.id)
+        .limit(limit)
+    ).all()
+    new = db.execute(
+        select(*columns)
+        .where(SprintEvent.process_id == process_id, SprintEvent.id > after_id)
+        .order_by(SprintEvent.id)
+        .limit(limit)
+    ).all()
+    return [(row.id, row.kind, row.group_id, row.created_at) for row in (*late, *new)]
