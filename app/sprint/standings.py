@@ -7,7 +7,7 @@ the financial adviser's.
 Years: the current year is the process's first year (structural plus one-off there); the
 structural total is the full-year effect, the structural amount in the last year.
 
-Four grouped queries whatever the number of teams or measures."""
+Three grouped queries whatever the number of teams or measures."""
 
 from __future__ import annotations
 
@@ -57,31 +57,27 @@ def _year_sums(amount: Any, process: Process) -> tuple[Any, Any]:
     return structural, current
 
 
-def _sound(kind: ReviewKind) -> Any:
-    review = aliased(Review)
-    return (
-        select(review.id)
-        .where(
-            review.proposal_id == Proposal.id,
-            review.kind == kind.value,
-            review.verdict.in_(_SOUND),
-            review.needs_another_look.is_(False),
-        )
-        .exists()
-    )
+def _reviews() -> tuple[Any, Any]:
+    """The measure's legal and financial review, each outer-joined by its own alias (one
+    per measure and kind, so no row is doubled). Joins rather than EXISTS subqueries: the
+    organization filter reaches into joined aliases, not into subqueries."""
+    return aliased(Review), aliased(Review)
 
 
-def _reviewed(kind: ReviewKind) -> Any:
-    review = aliased(Review)
-    return (
-        select(review.id)
-        .where(
-            review.proposal_id == Proposal.id,
-            review.kind == kind.value,
-            review.needs_another_look.is_(False),
+def _joined(statement: Any, legal: Any, financial: Any) -> Any:
+    for review, kind in ((legal, ReviewKind.LEGAL), (financial, ReviewKind.FINANCIAL)):
+        statement = statement.outerjoin(
+            review, and_(review.proposal_id == Proposal.id, review.kind == kind.value)
         )
-        .exists()
-    )
+    return statement
+
+
+def _sound(review: Any) -> Any:
+    return and_(review.verdict.in_(_SOUND), review.needs_another_look.is_(False))
+
+
+def _reviewed(review: Any) -> Any:
+    return and_(review.id.is_not(None), review.needs_another_look.is_(False))
 
 
 def team_standings(db: Session, place: SprintPlace) -> list[TeamStanding]:
@@ -93,20 +89,17 @@ def team_standings(db: Session, place: SprintPlace) -> list[TeamStanding]:
         return []
     in_play = and_(Proposal.process_id == process.id, Proposal.state.in_(_COUNTED))
 
+    legal, financial = _reviews()
     counts = db.execute(
-        select(
-            Proposal.group_id,
-            func.count(Proposal.id),
-            func.count(case((and_(_sound(ReviewKind.LEGAL), _sound(ReviewKind.FINANCIAL)), 1))),
-            func.count(
-                case(
-                    (
-                        and_(_reviewed(ReviewKind.LEGAL), _reviewed(ReviewKind.FINANCIAL)),
-                        None,
-                    ),
-                    else_=1,
-                )
+        _joined(
+            select(
+                Proposal.group_id,
+                func.count(Proposal.id),
+                func.count(case((and_(_sound(legal), _sound(financial)), 1))),
+                func.count(case((and_(_reviewed(legal), _reviewed(financial)), None), else_=1)),
             ),
+            legal,
+            financial,
         )
         .where(in_play)
         .group_by(Proposal.group_id)
@@ -130,11 +123,11 @@ def team_standings(db: Session, place: SprintPlace) -> list[TeamStanding]:
             rows[group_id].claimed_current_year = int(claimed_current)
 
     structural, current = _year_sums(ValidatedAmount, process)
+    legal, financial = _reviews()
     validated = db.execute(
-        select(Proposal.group_id, structural, current)
-        .join(Review, and_(Review.proposal_id == Proposal.id, Review.kind == "financial"))
-        .join(ValidatedAmount, ValidatedAmount.review_id == Review.id)
-        .where(in_play, _sound(ReviewKind.LEGAL), _sound(ReviewKind.FINANCIAL))
+        _joined(select(Proposal.group_id, structural, current), legal, financial)
+        .join(ValidatedAmount, ValidatedAmount.review_id == financial.id)
+        .where(in_play, _sound(legal), _sound(financial))
         .group_by(Proposal.group_id)
     )
     for group_id, validated_structural, validated_current in validated:
