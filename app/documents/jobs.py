@@ -14,14 +14,21 @@ from __future__ import annotations
 import time
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import utcnow
 from app.documents import storage
 from app.documents.builders import builder_for, loader_for
-from app.documents.kinds import DECISION_KINDS, BuildStatus, DocumentKind, FailReason, file_name
+from app.documents.kinds import (
+    DECISION_KINDS,
+    SPRINT_KINDS,
+    BuildStatus,
+    DocumentKind,
+    FailReason,
+    file_name,
+)
 from app.documents.service import JOB_NAME
 from app.jobs.queue import job
 from app.models import DocumentBuild, Job
@@ -58,6 +65,8 @@ def _reason(exc: BaseException) -> FailReason:
         return FailReason.MISSING
     if isinstance(exc, LookupError) and str(exc) == "decision":
         return FailReason.NO_DECISION
+    if isinstance(exc, LookupError) and str(exc) == "sprint":
+        return FailReason.NO_SPRINT
     return FailReason.BUILD
 
 
@@ -71,11 +80,11 @@ def build_document(session: Session, settings: Settings, *, build_id: int) -> No
     session.commit()
     kind = DocumentKind(build.kind)
     try:
-        data = loader_for(kind)(session, build.edition_id)
+        data = loader_for(kind)(session, _subject_id(build))
         if data is None:
-            raise LookupError("decision" if kind in DECISION_KINDS else "edition")
+            raise LookupError(_missing(kind))
         name = file_name(kind, data.process_slug, data.number)
-        folder = storage.folder_key(build.organization_id, build.edition_id)
+        folder = _folder(build)
         with storage.writing(settings.documents_dir, folder, f"{build.id}-{name}") as (
             temporary,
             stored,
@@ -104,12 +113,38 @@ def build_document(session: Session, settings: Settings, *, build_id: int) -> No
     )
 
 
+def _subject_id(build: DocumentBuild) -> int:
+    """What the build is made from: its edition, or for a sprint's result its sprint."""
+    subject = build.sprint_id if build.sprint_id is not None else build.edition_id
+    if subject is None:  # pragma: no cover - the table's check constraint forbids it
+        raise LookupError("edition")
+    return subject
+
+
+def _missing(kind: DocumentKind) -> str:
+    if kind in SPRINT_KINDS:
+        return "sprint"
+    return "decision" if kind in DECISION_KINDS else "edition"
+
+
+def _folder(build: DocumentBuild) -> str:
+    if build.sprint_id is not None:
+        return f"{build.organization_id}/sprint-{build.sprint_id}"
+    return storage.folder_key(build.organization_id, _subject_id(build))
+
+
+def _same_subject(build: DocumentBuild) -> ColumnElement[bool]:
+    if build.sprint_id is not None:
+        return DocumentBuild.sprint_id == build.sprint_id
+    return DocumentBuild.edition_id == build.edition_id
+
+
 def _forget_older(session: Session, settings: Settings, build: DocumentBuild) -> None:
-    """Older files of the same edition and kind are superseded by this one: remove them
-    (their rows stay, as history; without a file they are no longer offered)."""
+    """Older files of the same edition (or sprint) and kind are superseded by this one:
+    remove them (their rows stay, as history; without a file they are no longer offered)."""
     for older in session.scalars(
         select(DocumentBuild).where(
-            DocumentBuild.edition_id == build.edition_id,
+            _same_subject(build),
             DocumentBuild.kind == build.kind,
             DocumentBuild.id < build.id,
             DocumentBuild.storage_key.is_not(None),

@@ -1,5 +1,6 @@
 """The documents an edition is made into (and, once the council has decided on it, the
-decision's documents, kept on the same edition), and the states of a build, as data."""
+decision's documents, kept on the same edition), a sprint's published result, and the
+states of a build, as data."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ class DocumentKind(StrEnum):
     DECISION_PDF = "decision_pdf"
     ADOPTED_CSV = "adopted_csv"
     ADOPTED_XLSX = "adopted_xlsx"
+    SPRINT_RESULT_PDF = "sprint_result_pdf"
+    SPRINT_RESULT_XLSX = "sprint_result_xlsx"
 
 
 # The edition's own documents (its page lists and its build button makes these), and the
@@ -31,6 +34,12 @@ DECISION_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind.DECISION_PDF,
     DocumentKind.ADOPTED_CSV,
     DocumentKind.ADOPTED_XLSX,
+)
+# A sprint's result, once the board has published its chosen package: kept with the sprint
+# (DocumentBuild.sprint_id), not with an edition.
+SPRINT_KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind.SPRINT_RESULT_PDF,
+    DocumentKind.SPRINT_RESULT_XLSX,
 )
 
 
@@ -77,6 +86,14 @@ KINDS: dict[DocumentKind, KindInfo] = {
         "xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
+    DocumentKind.SPRINT_RESULT_PDF: KindInfo(
+        _l("The sprint's result as PDF"), "pdf", "application/pdf"
+    ),
+    DocumentKind.SPRINT_RESULT_XLSX: KindInfo(
+        _l("The chosen measures per year as Excel file"),
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 }
 
 STATUS_LABELS: dict[str, str] = {
@@ -96,13 +113,17 @@ FILE_STEMS: dict[DocumentKind, str] = {
     DocumentKind.DECISION_PDF: "raadsbesluit",
     DocumentKind.ADOPTED_CSV: "vastgestelde-maatregelen",
     DocumentKind.ADOPTED_XLSX: "vastgestelde-maatregelen",
+    DocumentKind.SPRINT_RESULT_PDF: "resultaat",
+    DocumentKind.SPRINT_RESULT_XLSX: "gekozen-maatregelen",
 }
 
 
-def file_name(kind: DocumentKind, process_slug: str, number: int) -> str:
+def file_name(kind: DocumentKind, process_slug: str, number: int | None) -> str:
     """Like ``centraal-witboek-bezuinigingsdialoog-editie-2.pdf`` or
     ``raadsbesluit-bezuinigingsdialoog-editie-2.pdf``: what the download is saved as (kept
-    ASCII: a slug is)."""
+    ASCII: a slug is). A sprint has one result, so no number: ``resultaat-hackaton.pdf``."""
+    if number is None:
+        return f"{FILE_STEMS[kind]}-{process_slug}.{KINDS[kind].extension}"
     return f"{FILE_STEMS[kind]}-{process_slug}-editie-{number}.{KINDS[kind].extension}"
 
 
@@ -113,6 +134,7 @@ class FailReason(StrEnum):
     STOPPED = "stopped"
     MISSING = "missing"
     NO_DECISION = "no_decision"
+    NO_SPRINT = "no_sprint"
     DISK = "disk"
     BUILD = "build"
 
@@ -121,6 +143,7 @@ FAIL_REASONS: dict[str, str] = {
     FailReason.STOPPED: _l("The build stopped before it was finished (the server restarted)."),
     FailReason.MISSING: _l("The edition could not be found any more."),
     FailReason.NO_DECISION: _l("The council's decision on the edition could not be found."),
+    FailReason.NO_SPRINT: _l("The sprint's published package could not be found."),
     FailReason.DISK: _l("The file could not be saved: the disk is full or may not be written."),
     FailReason.BUILD: _l("Something in the edition could not be put into this document."),
 }

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
@@ -276,14 +276,22 @@ def documents_for(
     builds' state, in one statement however many builds there were; ``offered`` is the
     newest done build whose file is on disk whole (``documents_dir``: the app's
     Settings.documents_dir, the configured one when not given)."""
+    return documents_where(db, DocumentBuild.edition_id == edition.id, documents_dir, kinds)
+
+
+def documents_where(
+    db: Session,
+    subject: ColumnElement[bool],
+    documents_dir: Path | None,
+    kinds: Sequence[DocumentKind],
+) -> list[DocumentRow]:
+    """:func:`documents_for` for the builds ``subject`` picks (an edition's, or a sprint's
+    result: ``DocumentBuild.sprint_id == sprint.id``)."""
     root = documents_dir if documents_dir is not None else get_settings().documents_dir
     rows = db.execute(
         select(DocumentBuild, Job.status)
         .outerjoin(Job, Job.id == DocumentBuild.job_id)
-        .where(
-            DocumentBuild.edition_id == edition.id,
-            DocumentBuild.kind.in_([kind.value for kind in kinds]),
-        )
+        .where(subject, DocumentBuild.kind.in_([kind.value for kind in kinds]))
         .order_by(DocumentBuild.id.desc())
     ).all()
     latest: dict[str, tuple[DocumentBuild, str | None]] = {}

@@ -3,7 +3,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
@@ -124,16 +133,22 @@ class ProductSheetStep(AppendOnly, OrganizationScoped, Base):
 
 class DocumentBuild(OrganizationScoped, Base):
     """A document made from an edition (its PDF, Word file, CSV or XLSX) by a background
-    job. The file is offered only when ``status`` is done: it is written under a temporary
-    name and moved into place whole."""
+    job, or from a sprint's published result (its PDF and XLSX): each build belongs to
+    exactly one of the two. The file is offered only when ``status`` is done: it is
+    written under a temporary name and moved into place whole."""
 
     __tablename__ = "document_builds"
-    __table_args__ = (Index("ix_document_builds_edition_kind", "edition_id", "kind"),)
+    __table_args__ = (
+        Index("ix_document_builds_edition_kind", "edition_id", "kind"),
+        Index("ix_document_builds_sprint_kind", "sprint_id", "kind"),
+        CheckConstraint("(edition_id IS NULL) <> (sprint_id IS NULL)", name="one_subject"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    edition_id: Mapped[int] = mapped_column(
+    edition_id: Mapped[int | None] = mapped_column(
         ForeignKey("central_white_papers.id", ondelete="CASCADE")
     )
+    sprint_id: Mapped[int | None] = mapped_column(ForeignKey("sprints.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))  # DocumentKind
     status: Mapped[str] = mapped_column(String(20), default="queued")
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))

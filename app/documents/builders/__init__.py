@@ -15,13 +15,15 @@ from sqlalchemy.orm import Session
 from app.documents.decision_data import DecisionData, decision_data
 from app.documents.kinds import DocumentKind
 from app.documents.queries import EditionData, edition_data
+from app.documents.sprint_result_data import SprintResultData, sprint_result_data
 
 # progress(done, total): called as the work advances; the job stores it for the page.
 Progress = Callable[[int, int], None]
 # A builder takes the data its kind's loader returns (EditionData or DecisionData).
 Builder = Callable[[Any, Path, Progress], None]
-# loader(session, edition_id): the data, or None when the edition (or decision) is gone.
-Loader = Callable[[Session, int], EditionData | DecisionData | None]
+# loader(session, edition_id): the data, or None when the edition (or decision) is gone;
+# for a sprint's result loader(session, sprint_id).
+Loader = Callable[[Session, int], EditionData | DecisionData | SprintResultData | None]
 
 # Imported when used: WeasyPrint loads Pango on import, and a web process that never
 # builds a PDF need not pay for it (or fail where the system libraries are missing).
@@ -33,6 +35,8 @@ _BUILDERS: dict[DocumentKind, tuple[str, str]] = {
     DocumentKind.DECISION_PDF: ("app.documents.builders.decision_pdf", "build_decision_pdf"),
     DocumentKind.ADOPTED_CSV: ("app.documents.builders.adopted", "build_csv"),
     DocumentKind.ADOPTED_XLSX: ("app.documents.builders.adopted", "build_xlsx"),
+    DocumentKind.SPRINT_RESULT_PDF: ("app.documents.builders.sprint_result", "build_pdf"),
+    DocumentKind.SPRINT_RESULT_XLSX: ("app.documents.builders.sprint_result", "build_xlsx"),
 }
 
 _LOADERS: dict[DocumentKind, Loader] = {
@@ -43,6 +47,8 @@ _LOADERS: dict[DocumentKind, Loader] = {
     DocumentKind.DECISION_PDF: decision_data,
     DocumentKind.ADOPTED_CSV: decision_data,
     DocumentKind.ADOPTED_XLSX: decision_data,
+    DocumentKind.SPRINT_RESULT_PDF: sprint_result_data,
+    DocumentKind.SPRINT_RESULT_XLSX: sprint_result_data,
 }
 
 
