@@ -124,3 +124,71 @@ MATRIX: list[tuple[str, Any, set[str]]] = [
 def test_who_may(action: str, obj: Any, allowed: set[str]) -> None:
     answers = {name for name, actor in ACTORS.items() if can(actor, action, obj)}
     assert answers == allowed
+
+
+# --- the sprint ----------------------------------------------------------------------------------
+# The sprint's staff besides the roles above; a separate table of actors, so the rows above
+# keep meaning what they say. The sprint's one team is GROUP; OTHER_GROUP is a group
+# outside it (its chef takes no part in this sprint).
+
+SPRINT_ACTORS: dict[str, Actor | None] = {
+    **ACTORS,
+    "lawyer": _actor((Role.LEGAL, ORG, None)),
+    "finance": _actor((Role.FINANCE, ORG, None)),
+    "steering": _actor((Role.STEERING, ORG, None)),
+}
+
+
+@dataclass
+class SprintClock:
+    package_published_at: Any = None
+
+
+@dataclass
+class Place:
+    team_ids: frozenset[int]
+    sprint: SprintClock
+
+
+PLACE = Place(frozenset({GROUP}), SprintClock())
+PUBLISHED = Place(frozenset({GROUP}), SprintClock(package_published_at="2026-12-07T12:00"))
+TEAM = Grp(GROUP)
+STAFF = {"official", "board", "admin", "lawyer", "finance", "steering"}
+MEMBERS = {"expert", "chef"}
+
+SPRINT_MATRIX: list[tuple[str, Any, set[str]]] = [
+    ("sprint.take_part", PLACE, STAFF | MEMBERS),
+    ("sprint.set_clock", PLACE, {"admin"}),
+    ("sprint.prepare_options", PLACE, {"official", "admin"}),
+    ("sprint.build_package", TEAM, MEMBERS),
+    ("sprint.build_package", Grp(OTHER_GROUP), {"other chef"}),
+    ("sprint.post_mood", TEAM, MEMBERS),
+    ("sprint.message", TEAM, MEMBERS | {"steering", "admin"}),
+    ("sprint.review", PLACE, {"lawyer", "finance"}),
+    ("sprint.steer", PLACE, {"steering", "admin"}),
+    ("sprint.compose_package", PLACE, {"board", "admin"}),
+    ("sprint.read_result", PLACE, STAFF | MEMBERS),
+    ("sprint.read_result", PUBLISHED, set(SPRINT_ACTORS)),
+    ("sprint.view_team", TEAM, MEMBERS | {"steering", "admin", "lawyer", "finance"}),
+]
+
+
+def _sprint_id(action: str, obj: Any) -> str:
+    return f"{action}:{'published' if obj is PUBLISHED else getattr(obj, 'id', '')}"
+
+
+@pytest.mark.parametrize(
+    ("action", "obj", "allowed"),
+    SPRINT_MATRIX,
+    ids=[_sprint_id(a, o) for a, o, _ in SPRINT_MATRIX],
+)
+def test_who_may_in_a_sprint(action: str, obj: Any, allowed: set[str]) -> None:
+    answers = {name for name, actor in SPRINT_ACTORS.items() if can(actor, action, obj)}
+    assert answers == allowed
+
+
+def test_every_sprint_predicate_has_a_row() -> None:
+    from app.access.permissions import registered
+
+    named = {name for name in registered() if name.startswith("sprint.")}
+    assert named <= {action for action, _obj, _allowed in SPRINT_MATRIX}

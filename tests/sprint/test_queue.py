@@ -360,7 +360,9 @@ def test_the_queue_costs_the_same_with_more_measures(
 
 
 @pytest.mark.skipif(base_url() is None, reason="needs PostgreSQL (TEST_DATABASE_URL)")
-def test_two_transactions_never_claim_the_same_measure(sqlite_dir: Path) -> None:
+def test_two_transactions_never_claim_the_same_measure(
+    sqlite_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Julia's claim is inserted but not committed when Jeroen's transaction tries the same
     measure: PostgreSQL holds Jeroen's insert on the unique index until Julia commits, then
     refuses it; Jeroen's savepoint rolls back and he gets the next measure."""
@@ -394,17 +396,13 @@ def test_two_transactions_never_claim_the_same_measure(sqlite_dir: Path) -> None
             claim = review_service.claim_next(julia_session, actors[JULIA], place, LEGAL)
             assert claim is not None
             assert claim.proposal_id == ids["oldest"]
-            real_queue = queue_queries.queue
-            queue_queries.queue = lambda *_args: list(seen)  # type: ignore[assignment]
-            try:
-                thread = threading.Thread(target=jeroen)
-                thread.start()
-                time.sleep(1.0)
-                assert thread.is_alive()  # waiting on Julia's uncommitted row
-                julia_session.commit()
-                thread.join(timeout=10)
-            finally:
-                queue_queries.queue = real_queue  # type: ignore[assignment]
+            monkeypatch.setattr(queue_queries, "queue", lambda *_args: list(seen))
+            thread = threading.Thread(target=jeroen)
+            thread.start()
+            time.sleep(1.0)
+            assert thread.is_alive()  # waiting on Julia's uncommitted row
+            julia_session.commit()
+            thread.join(timeout=10)
         assert results["jeroen"] == ids["middle"]
         with factory() as check, organization_scope(check, ids["org"]):
             rows = check.execute(select(ReviewClaim.proposal_id, ReviewClaim.reviewer_id)).all()
