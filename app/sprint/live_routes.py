@@ -121,14 +121,16 @@ async def event_stream(hub: LiveHub, log: _Log) -> AsyncIterator[str]:
     app stops, or the stream's time is up."""
     process_id = log.audience.process_id
     started = last_sent = time.monotonic()
-    yield f"retry: {RETRY_MILLISECONDS}\n: {process_id}\n\n"
+    # The first chunk goes out once the stream is registered and has looked at the log.
+    opening = f"retry: {RETRY_MILLISECONDS}\n: {process_id}\n\n"
     while not hub.stopping:
         waiter = hub.waiter(process_id)
         try:
             events = await run_in_threadpool(log.read)
             now = time.monotonic()
-            if events:
-                yield "".join(events)
+            if opening or events:
+                yield opening + "".join(events)
+                opening = ""
                 last_sent = now
             elif now - last_sent >= hub.keepalive_seconds:
                 yield ": keep-alive\n\n"
