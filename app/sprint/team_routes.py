@@ -14,7 +14,7 @@ from app.access.actor import Actor
 from app.access.permissions import can, require
 from app.db import utcnow
 from app.deps import CurrentActor, DbSession, RowId
-from app.errors import Conflict
+from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
 from app.models import Group, Proposal, SprintOption
 from app.product_sheets.forms import amount_fields
@@ -154,7 +154,7 @@ def _option_named(db: DbSession, place: SprintPlace, raw: object) -> SprintOptio
     if not isinstance(raw, str) or not raw:
         return None
     if not raw.isdigit() or not 0 < int(raw) < 2_147_483_647:
-        return options_service.option_by_number(db, place.process, 0)  # a 404
+        raise NotFound()
     return options_service.option_by_number(db, place.process, int(raw))
 
 
