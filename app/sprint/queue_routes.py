@@ -109,7 +109,7 @@ def take_next(
         flash(
             response,
             request,
-            _("Nothing is waiting for a %(kind)s now.", kind=KIND_LABELS[kind].lower()),
+            _("Nothing is waiting for review now."),
         )
         return response
     return RedirectResponse(measure_path(place, claim.proposal_id, kind), status_code=303)

@@ -60,14 +60,15 @@ class SprintStage:
     people: dict[str, User]
     option: SprintOption
     measures: list[Proposal] = field(default_factory=list)
+    slug: str = SLUG
 
     @property
     def path(self) -> str:
-        return f"/processen/{SLUG}/sprint"
+        return f"/processen/{self.slug}/sprint"
 
     def place(self, db: Session) -> SprintPlace:
         with organization_scope(db, self.organization.id):
-            return sprint_place(db, SLUG)
+            return sprint_place(db, self.slug)
 
     def actor(self, db: Session, email: str) -> Actor:
         """The person as a request would see them, with every role they hold."""
@@ -158,9 +159,11 @@ def review(
         db.flush()
 
 
-def make_sprint_stage(db: Session, organization: Organization, *, teams: int = 3) -> SprintStage:
+def make_sprint_stage(
+    db: Session, organization: Organization, *, teams: int = 3, slug: str = SLUG
+) -> SprintStage:
     process = make_process(
-        db, organization, kind=ProcessKind.SPRINT, slug=SLUG, title="Hackaton Testdorp",
+        db, organization, kind=ProcessKind.SPRINT, slug=slug, title="Hackaton Testdorp",
         target_total=9_000_000,
     )  # fmt: skip
     people = {
@@ -201,7 +204,7 @@ def make_sprint_stage(db: Session, organization: Organization, *, teams: int = 3
         teams_in_order = list(
             db.scalars(select(Group).where(Group.process_id == process.id).order_by(Group.position))
         )
-    return SprintStage(organization, process, teams_in_order, people, option)
+    return SprintStage(organization, process, teams_in_order, people, option, slug=slug)
 
 
 @pytest.fixture
