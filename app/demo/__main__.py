@@ -9,6 +9,7 @@ from app.db import make_engine, make_session_factory
 from app.demo.data import DEMO_PASSWORD, ZEIST
 from app.demo.loader import demo_accounts, load_demo
 from app.demo.people import ANNELIES, zeist_experts
+from app.demo.sprint import ADVISERS, LAWYERS, OFFICIAL, member_accounts
 
 
 def main() -> int:
@@ -31,6 +32,16 @@ def main() -> int:
         "  Zeist's councillors, of every party: "
         + ", ".join(f"{c.email.split('@')[0]}@ ({c.party})" for c in ZEIST.councillors)
         + ".\n"
+    )
+    members = member_accounts()
+    sys.stdout.write(
+        "  Hoogeveen's sprint of 14-15 May 2019 is over and its package published: the "
+        "steering group (regie@), the lawyers (jurist@, "
+        f"{LAWYERS[1].split('@')[0]}@), the financial advisers (financien@, "
+        f"{ADVISERS[1].split('@')[0]}@), the official who wrote the options ({OFFICIAL}) and "
+        "the board (college@, who composed the package) sign in at hoogeveen.localhost; "
+        f"each team has six members besides its captain ({members[0][1]} ... "
+        f"{members[-1][1]}).\n"
     )
     experts = [e.email for e in zeist_experts() if e.email != ANNELIES]
     sys.stdout.write(

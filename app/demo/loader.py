@@ -24,6 +24,7 @@ from app.demo.people import demo_password_hash
 from app.demo.processes import chef_accounts, ensure_processes
 from app.demo.proposals import ensure_proposals
 from app.demo.recruitment import ensure_recruitment
+from app.demo.sprint import ensure_sprint
 from app.models import Organization, OrganizationHost, SearchEntry, User
 from app.organizations.branding import validate_tokens
 from app.pages.queries import page_by_slug
@@ -183,6 +184,8 @@ def load_demo(session: Session) -> LoadReport:
             report.created += ensure_editions(session, demo.slug)
             # After the editions: the council decides on the latest one.
             report.created += ensure_council(session, demo.slug)
+            # After the processes and the users: Hoogeveen's finished sprint.
+            report.created += ensure_sprint(session, demo.slug)
             report.created += ensure_notifications(session, demo.slug)
             session.flush()
             _ensure_search_index(session, demo.slug, report)

@@ -9,6 +9,8 @@ published the package is locked, so what the public reads does not silently chan
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
@@ -66,8 +68,16 @@ def _require_open(place: SprintPlace) -> None:
         raise Conflict(_("The package has been published: it can no longer change."))
 
 
-def choose_measure(db: Session, actor: Actor, place: SprintPlace, proposal_id: int) -> None:
-    """Take a feasible measure of any team into the board's package."""
+def choose_measure(
+    db: Session,
+    actor: Actor,
+    place: SprintPlace,
+    proposal_id: int,
+    *,
+    at: datetime | None = None,
+) -> None:
+    """Take a feasible measure of any team into the board's package. ``at``: when it
+    happened, for the demo's history (now by default)."""
     require(actor, "sprint.compose_package", place)
     _require_open(place)
     measure = result_queries.measure_of(db, place, proposal_id)
@@ -84,16 +94,23 @@ def choose_measure(db: Session, actor: Actor, place: SprintPlace, proposal_id: i
     if result_queries.choice_of(db, place, proposal_id) is not None:
         raise Conflict(_("“%(title)s” is in the package already.", title=measure.title))
     db.add(
-        PackageChoice(process_id=place.process.id, proposal_id=proposal_id, chosen_by_id=actor.id)
+        PackageChoice(
+            process_id=place.process.id,
+            proposal_id=proposal_id,
+            chosen_by_id=actor.id,
+            chosen_at=at or utcnow(),
+        )
     )
     db.flush()
-    record(
+    entry = record(
         db,
         actor=actor,
         action="sprint.package_measure_chosen",
         target=place.sprint,
         after={"proposal": proposal_id, "title": measure.title, "team": measure.group_id},
     )
+    if at is not None:
+        entry.created_at = at
     live.publish(db, place.process, EventKind.RESULT)
 
 
@@ -119,9 +136,18 @@ def drop_measure(db: Session, actor: Actor, place: SprintPlace, proposal_id: int
     live.publish(db, place.process, EventKind.RESULT)
 
 
-def publish_package(db: Session, actor: Actor, place: SprintPlace, note: str) -> Package:
+def publish_package(
+    db: Session,
+    actor: Actor,
+    place: SprintPlace,
+    note: str,
+    *,
+    at: datetime | None = None,
+    build_documents: bool = True,
+) -> Package:
     """Publish the chosen package with the board's note (Markdown): from now on the result
-    is public and can no longer change; its documents are queued to be built."""
+    is public and can no longer change; its documents are queued to be built. The demo's
+    history passes ``at`` and leaves the documents for the board to build."""
     require(actor, "sprint.compose_package", place)
     _require_open(place)
     if not note.strip():
@@ -140,10 +166,10 @@ def publish_package(db: Session, actor: Actor, place: SprintPlace, note: str) ->
     if not chosen.chosen:
         raise Conflict(_("Choose at least one measure before publishing the package."))
     totals = chosen.totals
-    place.sprint.package_published_at = utcnow()
+    place.sprint.package_published_at = at or utcnow()
     place.sprint.package_note = note
     db.flush()
-    record(
+    entry = record(
         db,
         actor=actor,
         action="sprint.package_published",
@@ -155,6 +181,9 @@ def publish_package(db: Session, actor: Actor, place: SprintPlace, note: str) ->
             "note": note,
         },
     )
+    if at is not None:
+        entry.created_at = at
     live.publish(db, place.process, EventKind.RESULT)
-    request_sprint_build(db, actor, place.sprint)
+    if build_documents:
+        request_sprint_build(db, actor, place.sprint)
     return chosen
