@@ -56,6 +56,9 @@ class Audience:
     organization_id: int
     process_id: int
     steering: bool
+    # Lawyers and financial advisers: the shared queue changes with every team's
+    # package and every verdict, so they hear those of all teams (not the channels).
+    reviewer: bool
     teams: frozenset[int]  # teams whose channel and package events this person sees
 
     @classmethod
@@ -64,12 +67,15 @@ class Audience:
             organization_id=place.process.organization_id,
             process_id=place.process.id,
             steering=can(actor, "sprint.steer", place),
+            reviewer=can(actor, "sprint.review", place),
             teams=frozenset(team.id for team in place.teams if can(actor, "sprint.message", team)),
         )
 
     def sees(self, kind: str, group_id: int | None) -> bool:
         if kind == EventKind.MOOD:
             return self.steering
+        if self.reviewer and kind in (EventKind.REVIEW, EventKind.PACKAGE):
+            return True
         return group_id is None or self.steering or group_id in self.teams
 
 

@@ -55,7 +55,8 @@ def _publish(db: Session, stage: TeamStage, kind: EventKind, group: int | None =
 @pytest.fixture
 def log(db: Session, stage: TeamStage) -> dict[str, int]:
     """Before: what happened before; then a message in each team's channel, a mood of the
-    first team, standings and the programme for everyone."""
+    first team, standings and the programme for everyone, a verdict on the second team's
+    measure."""
     first, second = (team.id for team in stage.teams)
     return {
         "before": _publish(db, stage, EventKind.CLOCK),
@@ -64,6 +65,7 @@ def log(db: Session, stage: TeamStage) -> dict[str, int]:
         "mood_1": _publish(db, stage, EventKind.MOOD, first),
         "standings": _publish(db, stage, EventKind.STANDINGS),
         "programme": _publish(db, stage, EventKind.PROGRAMME),
+        "review_2": _publish(db, stage, EventKind.REVIEW, second),
     }
 
 
@@ -121,7 +123,7 @@ def test_the_other_team_does_not_get_the_first_teams_message(
 ) -> None:
     sign_in(client, RIVAL)
     ids = [e["id"] for e in _events(_read(client, log["before"]))]
-    assert ids == [log["message_2"], log["standings"], log["programme"]]
+    assert ids == [log["message_2"], log["standings"], log["programme"], log["review_2"]]
 
 
 def test_the_steering_group_gets_everything_moods_included(
@@ -129,15 +131,17 @@ def test_the_steering_group_gets_everything_moods_included(
 ) -> None:
     sign_in(client, STEERING)
     kinds = [e["event"] for e in _events(_read(client, log["before"]))]
-    assert kinds == ["message", "message", "mood", "standings", "programme"]
+    assert kinds == ["message", "message", "mood", "standings", "programme", "review"]
 
 
-def test_a_reviewer_gets_what_is_for_everyone(
+def test_a_reviewer_gets_what_is_for_everyone_and_every_teams_verdicts(
     client: TestClient, hub: LiveHub, log: dict[str, int]
 ) -> None:
+    """Not the channels, but every team's review and package events: the shared queue
+    changes with them."""
     sign_in(client, LAWYER)
     ids = [e["id"] for e in _events(_read(client, log["before"]))]
-    assert ids == [log["standings"], log["programme"]]
+    assert ids == [log["standings"], log["programme"], log["review_2"]]
 
 
 def test_a_reconnect_resumes_after_the_last_event_id(
@@ -145,8 +149,8 @@ def test_a_reconnect_resumes_after_the_last_event_id(
 ) -> None:
     sign_in(client, STEERING)
     ids = [e["id"] for e in _events(_read(client, log["mood_1"]))]
-    assert ids == [log["standings"], log["programme"]]
-    assert _events(_read(client, log["programme"])) == []
+    assert ids == [log["standings"], log["programme"], log["review_2"]]
+    assert _events(_read(client, log["review_2"])) == []
 
 
 def test_a_new_stream_starts_after_what_has_happened(
@@ -255,7 +259,7 @@ def test_an_event_committed_late_with_a_lower_id_is_still_sent(
 
     first = _publish(db, stage, EventKind.PROGRAMME)
     second = _publish(db, stage, EventKind.STANDINGS)
-    audience = Audience(stage.organization.id, stage.process.id, True, frozenset())
+    audience = Audience(stage.organization.id, stage.process.id, True, False, frozenset())
 
     def factory() -> Session:
         return db
