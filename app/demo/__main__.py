@@ -9,7 +9,7 @@ from app.db import make_engine, make_session_factory
 from app.demo.data import DEMO_PASSWORD, ZEIST
 from app.demo.loader import demo_accounts, load_demo
 from app.demo.people import ANNELIES, zeist_experts
-from app.demo.sprint import ADVISERS, LAWYERS, OFFICIAL, member_accounts
+from app.demo.sprint_plan import ADVISERS, LAWYERS, OFFICIAL, member_accounts
 
 
 def main() -> int:
