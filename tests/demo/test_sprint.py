@@ -5,13 +5,17 @@ process in its results phase; a second load changes nothing."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import UTC, datetime
 
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import ALL_ORGANIZATIONS, ORGANIZATION_KEY
+from app.demo.data import DEMO_PASSWORD
 from app.demo.loader import load_demo
 from app.demo.processes import HOOGEVEEN
 from app.models import (
@@ -35,6 +39,7 @@ from app.sprint import result_queries
 from app.sprint.kinds import MeasureOrigin
 from app.sprint.loading import sprint_place
 from app.sprint.standings import team_standings
+from tests.web.helpers import sign_in
 
 MODELS = (
     User, RoleAssignment, AuditEntry, SprintOption, SprintMeasure, Proposal, Review,
@@ -123,3 +128,29 @@ def test_the_hoogeveen_sprint_is_finished_and_loads_once(db: Session) -> None:
     result = package.totals
     assert abs(result.structural - 9_000_000) <= 900_000, result
     assert abs(result.current_year - 5_000_000) <= 500_000, result
+
+
+def test_the_demo_sprint_s_end_reads_on_hoogeveen_s_host(db: Session, app: FastAPI) -> None:
+    """The public reads the ranking and the published result; the board signs in to the
+    package, locked; the documents wait for the board to build them."""
+    load_demo(db)
+    db.flush()
+    path = f"/processen/{HOOGEVEEN.slug}/sprint"
+    with TestClient(app, base_url="http://hoogeveen.localhost") as client:
+        ranking = client.get(f"{path}/uitslag")
+        assert ranking.status_code == 200
+        assert len(re.findall(r'<tr id="team-\d+" data-rank=', ranking.text)) == 10
+        result = client.get(f"{path}/resultaat")
+        assert result.status_code == 200
+        assert 'id="package-note"' in result.text
+        assert len(re.findall(r'<tr id="contribution-\d+">', result.text)) >= 5
+        assert 'id="documents"' in result.text
+        assert client.get(f"{path}/pakket", follow_redirects=False).status_code in (302, 303)
+        sign_in(client, "college@hoogeveen.example", DEMO_PASSWORD)
+        package = client.get(f"{path}/pakket")
+        assert package.status_code == 200
+        assert 'id="package-published"' in package.text
+        assert "/pakket/maatregelen/" not in package.text
+        assert 'action="/processen/hackaton-sociaal-domein-2019/sprint/resultaat/documenten"' in (
+            client.get(f"{path}/resultaat").text
+        )

@@ -283,3 +283,21 @@ def test_the_package_page_statement_count_does_not_grow_with_its_measures(
     _choose(db, made, "inkopen")
     assert len(_ids(client.get(path).text)) == 6
     assert _statements(client, queries, path) == few
+
+
+def test_the_running_totals_are_a_live_part_of_their_own(
+    db: Session, client: TestClient, result_stage: ResultStage
+) -> None:
+    sign_in(client, BOARD)
+    page = client.get(f"{result_stage.path}/pakket").text
+    assert f'id="package-totals" hx-get="{result_stage.path}/pakket/totalen"' in page
+    _choose(db, result_stage, "inkopen")
+    part = client.get(f"{result_stage.path}/pakket/totalen")
+    assert part.status_code == 200
+    assert part.text.lstrip().startswith('<section id="package-totals"')
+    total = re.search(r'data-total="structural">([^<]+)<', part.text)
+    assert total is not None
+    assert re.sub(r"\D", "", total.group(1)) == "900000"
+    client.cookies.clear()
+    sign_in(client, STEERING)
+    assert client.get(f"{result_stage.path}/pakket/totalen").status_code == 403
