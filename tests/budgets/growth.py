@@ -47,6 +47,7 @@ def _copied_tables() -> list[Table]:
 OVERRIDES = {
     "users.email": "replace(email, '@', '+copy@')",
     "amendments.number": f"number + {OFFSET}",
+    "sprint_options.number": f"number + {OFFSET}",
 }
 # A decision has one final vote (and its corrections): the copies vote on amendments only.
 _ONLY = {"council_votes": " AND amendment_id IS NOT NULL"}

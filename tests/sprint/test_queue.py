@@ -26,7 +26,7 @@ from app.sprint import queue_queries, review_service
 from app.sprint.loading import sprint_place
 from app.sprint.queue_queries import QueueItem
 from tests.conftest import QueryCounter
-from tests.databases import base_url, fresh_database, migrate
+from tests.databases import fresh_database, migrate
 from tests.sprint.fixtures_queue import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -356,16 +356,16 @@ def test_the_queue_costs_the_same_with_more_measures(
     assert cost() == few
 
 
-# --- two real transactions on PostgreSQL ----------------------------------------------------------
+# --- two real transactions ---------------------------------------------------------------------
 
 
-@pytest.mark.skipif(base_url() is None, reason="needs PostgreSQL (TEST_DATABASE_URL)")
 def test_two_transactions_never_claim_the_same_measure(
     sqlite_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Julia's claim is inserted but not committed when Jeroen's transaction tries the same
     measure: PostgreSQL holds Jeroen's insert on the unique index until Julia commits, then
-    refuses it; Jeroen's savepoint rolls back and he gets the next measure."""
+    refuses it; Jeroen's savepoint rolls back and he gets the next measure. (On SQLite
+    Jeroen waits at his BEGIN IMMEDIATE instead, then meets Julia's row: the same end.)"""
     from tests.factories import make_organization
 
     url = fresh_database("claims", sqlite_dir)
