@@ -224,6 +224,7 @@ def test_an_official_prepares_an_option_and_the_admin_sets_the_clock(
     expect(page.locator("#field-structural")).to_have_value("400.000")
     axe.check()
     page.get_by_role("button", name="Afmelden").click()
+    expect(page).to_have_url(base + "/")  # scan the home page, not the one being left
     axe.check()
 
     clock = f"/beheer/processen/{PREPARING}/sprint"
