@@ -65,7 +65,15 @@ def _moment(
             typed = datetime.strptime(value, pattern)  # noqa: DTZ007 - the zone comes next
         except ValueError:
             continue
-        return typed.replace(tzinfo=zone).astimezone(UTC)
+        # Year 1 in local time falls before UTC's year 1 (an OverflowError, a 500): a
+        # sprint's year is this century's, like a meeting's (app.meetings.forms).
+        if not 2000 <= typed.year <= 2100:
+            break
+        moment = typed.replace(tzinfo=zone).astimezone(UTC)
+        if moment.astimezone(zone).replace(tzinfo=None) != typed:
+            shown.errors[name] = _("This time does not exist: the clocks change then.")
+            return None
+        return moment
     shown.errors[name] = _("%(label)s: fill in a date and time like 2019-05-14 09:00.", label=label)
     return None
 

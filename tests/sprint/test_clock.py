@@ -126,3 +126,20 @@ def test_a_dialogue_has_no_clock(
     assert client.get("/beheer/processen/dialoog/sprint").status_code == 404
     data = {"starts_at": "2019-05-14T09:00", "ends_at": "2019-05-15T09:00"}
     assert post_form(client, "/beheer/processen/dialoog/sprint", data).status_code == 404
+
+
+def test_a_moment_out_of_range_or_in_the_clock_change_is_answered_at_its_field(
+    client: TestClient, db: Session, team_stage: TeamStage
+) -> None:
+    """Year 1 in Amsterdam lies before UTC's year 1: converting it was a 500. A time the
+    clocks skip (31 March 2019, 02:30) does not exist: it is not silently moved."""
+    path = _new_sprint(db, team_stage.organization)
+    sign_in(client, ADMIN)
+    for starts_at in ("0001-01-01T00:00", "9999-12-31T23:59", "2019-03-31T02:30"):
+        response = post_form(
+            client, path, {"starts_at": starts_at, "ends_at": "2019-05-15T09:00"}, form_page=path
+        )
+        assert response.status_code == 400, starts_at
+        assert 'id="starts_at-error"' in response.text
+        assert f'value="{starts_at}"' in response.text
+    assert _clock(db, "nieuwe-sprint") is None
