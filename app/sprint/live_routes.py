@@ -58,6 +58,8 @@ class Audience:
     steering: bool
     # Lawyers and financial advisers: the shared queue changes with every team's
     # package and every verdict, so they hear those of all teams (not the channels).
+    # So does everyone once the time is up: the final ranking and the board's package
+    # totals, open to them then, move with every team's late verdicts.
     reviewer: bool
     teams: frozenset[int]  # teams whose channel and package events this person sees
 
@@ -67,7 +69,7 @@ class Audience:
             organization_id=place.process.organization_id,
             process_id=place.process.id,
             steering=can(actor, "sprint.steer", place),
-            reviewer=can(actor, "sprint.review", place),
+            reviewer=can(actor, "sprint.review", place) or place.has_ended(),
             teams=frozenset(team.id for team in place.teams if can(actor, "sprint.message", team)),
         )
 

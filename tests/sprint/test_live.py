@@ -270,3 +270,16 @@ def test_an_event_committed_late_with_a_lower_id_is_still_sent(
     reader.seen[second] = utcnow()
     assert [line.split("\n")[0] for line in reader.read()] == [f"id: {first}"]
     assert reader.read() == []
+
+
+def test_once_the_time_is_up_everyone_hears_every_teams_verdicts(
+    client: TestClient, hub: LiveHub, db: Session, stage: TeamStage, log: dict[str, int]
+) -> None:
+    """The final ranking (and the board's package totals) refresh on a verdict of any
+    team; before, a team member of the first team heard only their own team's, so the
+    ranking on their screen stood still."""
+    with organization_scope(db, stage.organization.id):
+        stage.clock(db, started_hours_ago=25, ends_in_hours=-1)
+    sign_in(client, EXPERT)  # in the first team; the verdict is on the second's measure
+    ids = [e["id"] for e in _events(_read(client, log["before"]))]
+    assert ids == [log["message_1"], log["standings"], log["programme"], log["review_2"]]
