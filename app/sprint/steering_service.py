@@ -4,6 +4,7 @@ was however the figures move afterwards. Every participant's screen shows it at 
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
@@ -12,7 +13,7 @@ from app.audit.service import record
 from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
-from app.models import StandingsSnapshot
+from app.models import Sprint, StandingsSnapshot
 from app.phases.guard import require_phase
 from app.phases.kinds import Action
 from app.sprint import live, steering_queries
@@ -29,6 +30,10 @@ def publish_standings(db: Session, by: Actor, place: SprintPlace, note: str) -> 
     note = note.strip()
     if len(note) > NOTE_LIMIT:
         raise Conflict(_("Keep the note to %(n)d characters.", n=NOTE_LIMIT))
+    # Numbered max + 1 with no unique constraint: two members publishing at once would
+    # both get the same number on PostgreSQL. Locking the sprint's row makes the second
+    # wait for the first's commit (SQLite's BEGIN IMMEDIATE serializes writers already).
+    db.execute(select(Sprint.id).where(Sprint.id == place.sprint.id).with_for_update())
     rows = [standing.as_row() for standing in team_standings(db, place)]
     snapshot = StandingsSnapshot(
         process_id=place.process.id,
