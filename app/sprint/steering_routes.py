@@ -113,11 +113,12 @@ def steering_page(request: Request, slug: str, db: DbSession, actor: CurrentActo
 def steering_part(
     request: Request, slug: str, part: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    """One part of the screen alone, as its live refresh asks for it."""
+    """One part of the screen alone, as its live refresh asks for it. The right first: a
+    person outside the steering group gets 403 (logged) whatever part they name."""
+    place = _steering_place(db, slug, actor)
     block = PARTS.get(part)
     if block is None:
         raise NotFound()
-    place = _steering_place(db, slug, actor)
     context = _steering_context(db, place, block)
     return render(request, "sprint/steering.html", context, block=block)
 
