@@ -68,6 +68,10 @@ def add_option(db: Session, actor: Actor, process: Process, data: OptionInput) -
     """A new option, numbered after the last one of this process."""
     require(actor, "sprint.prepare_options", process)
     require_phase(process, process.phases, Action.PREPARE_OPTIONS)
+    # Numbered max + 1: two officials adding at once would both take the same number and
+    # the second would hit the unique constraint. Locking the process's row makes the
+    # second wait for the first's commit (SQLite's BEGIN IMMEDIATE serializes already).
+    db.execute(select(Process.id).where(Process.id == process.id).with_for_update())
     number = (
         db.scalar(
             select(func.max(SprintOption.number)).where(SprintOption.process_id == process.id)
