@@ -73,8 +73,13 @@ lint: $(VENV)/.installed-dev
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# pytest-xdist runs the suite in one worker a core, at most four (CI's machine has two).
+# Each worker has its own databases, mail server and live server; a browser journey's tests
+# stay together on one worker (--dist loadgroup). PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 4 ] && n=4; echo $$n)
+
 pytest: $(VENV)/.installed-dev static/vendor/.copied catalogs /usr/bin/chromium
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test: lint types pytest
 

@@ -3,6 +3,7 @@ rolled back, and the app wired to that transaction."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,15 @@ from tests.factories import make_organization
 from tests.mailbox import Mailbox, SmtpServer, start_smtp_server
 
 TEST_SECRET = "test-secret-key-for-the-suite-only"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Two tests with one node id are one test to pytest-xdist (make test runs in workers),
+    which then runs only one of them: refuse such a collection rather than lose tests."""
+    twice = sorted(n for n, count in Counter(item.nodeid for item in items).items() if count > 1)
+    if twice:
+        raise pytest.UsageError(f"tests share a node id, xdist would run one of each: {twice}")
 
 
 @pytest.fixture(scope="session", autouse=True)

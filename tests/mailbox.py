@@ -70,9 +70,17 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_smtp_server() -> SmtpServer:
+def start_smtp_server(attempts: int = 3) -> SmtpServer:
     mailbox = Mailbox()
-    port = _free_port()
-    controller = Controller(_Handler(mailbox), hostname="127.0.0.1", port=port)
-    controller.start()
-    return SmtpServer(host="127.0.0.1", port=port, mailbox=mailbox, controller=controller)
+    for attempt in range(attempts):
+        port = _free_port()
+        controller = Controller(_Handler(mailbox), hostname="127.0.0.1", port=port)
+        try:
+            controller.start()
+        except OSError:
+            # Another process (an xdist worker's server, say) took the port meanwhile.
+            if attempt == attempts - 1:
+                raise
+            continue
+        return SmtpServer(host="127.0.0.1", port=port, mailbox=mailbox, controller=controller)
+    raise AssertionError("unreachable")

@@ -46,6 +46,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/e2e/" in str(item.path):
             item.add_marker(pytest.mark.e2e)
+            # A journey's module-scoped set-up changes the live database and puts it back
+            # afterwards, so under pytest-xdist (--dist loadgroup) a module's tests stay on
+            # one worker, in order.
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
 
 
 @pytest.fixture(scope="session")
@@ -70,15 +74,19 @@ def wait_for_mail(mailbox: Mailbox, address: str, timeout: float = 10.0) -> str:
     raise AssertionError(f"no mail for {address} within {timeout} s")
 
 
-def _free_port() -> int:
+@pytest.fixture(scope="session")
+def live_socket() -> Iterator[socket.socket]:
+    """The live server's listening socket, bound at once and held until uvicorn takes it: a
+    port only probed and let go could be taken by another xdist worker's server meanwhile."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        sock.listen()
+        yield sock
 
 
 @pytest.fixture(scope="session")
-def live_port() -> int:
-    return _free_port()
+def live_port(live_socket: socket.socket) -> int:
+    return int(live_socket.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +116,7 @@ def live_server(
     live_database: str,
     sqlite_dir: Path,
     smtp_server: SmtpServer,
+    live_socket: socket.socket,
     live_port: int,
     oidc_provider: RunningProvider,
 ) -> Iterator[str]:
@@ -137,7 +146,7 @@ def live_server(
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, args=([live_socket],), daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
     while not server.started:
