@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.db import ALL_ORGANIZATIONS, organization_scope
 from app.demo.data import DEMO_PASSWORD
 from app.demo.loader import load_demo
-from app.models import Organization, ProductSheet, ProposalComment
+from app.models import Group, Organization, ProductSheet, ProposalComment
 from app.search.indexer import rebuild
 from tests.budgets.growth import grow
 from tests.conftest import QueryCounter
@@ -21,6 +21,9 @@ from tests.web.helpers import sign_in
 
 P = "/processen/bezuinigingsdialoog-2012-2015"
 THEME = "zorg-en-welzijn"
+# Hoogeveen's finished sprint, on its own host (signed-in people of Hoogeveen sign in there).
+HOOGEVEEN = "http://hoogeveen.localhost"
+S = f"{HOOGEVEEN}/processen/hackaton-sociaal-domein-2019/sprint"
 
 PUBLIC = [
     "/",
@@ -46,6 +49,8 @@ PUBLIC = [
     f"/api/v1/processes/{P.rsplit('/', 1)[1]}/proposals",
     f"/api/v1/processes/{P.rsplit('/', 1)[1]}/themes",
     f"/api/v1/processes/{P.rsplit('/', 1)[1]}/proposals.csv",
+    f"{S}/uitslag",
+    f"{S}/resultaat",
 ]
 SIGNED_IN = [
     ("expert-001@zeist.example", f"{P}/groepen/{THEME}"),
@@ -55,6 +60,12 @@ SIGNED_IN = [
     ("chef.zorg@zeist.example", f"{P}/groepen/{THEME}/voorstellen"),
     ("fatma@zeist.example", "/toetsing"),
     ("joost@zeist.example", f"{P}/raad"),
+    ("regie@hoogeveen.example", S),
+    ("regie@hoogeveen.example", f"{S}/regie"),
+    ("team1@hoogeveen.example", "{team}"),
+    ("team1@hoogeveen.example", "{team}/berichten"),
+    ("jurist@hoogeveen.example", f"{S}/toetsing"),
+    ("college@hoogeveen.example", f"{S}/pakket"),
 ]
 # Pages whose rows the growth doubles (the lists that are not paged): they must show more
 # afterwards, or this test would pass without looking.
@@ -69,6 +80,9 @@ GROWS = {
     ("chef.zorg@zeist.example", f"{P}/groepen/{THEME}/aanmeldingen"),
     ("fatma@zeist.example", "/toetsing"),
     ("joost@zeist.example", f"{P}/raad"),
+    ("", f"{S}/resultaat"),
+    ("team1@hoogeveen.example", "{team}"),
+    ("college@hoogeveen.example", f"{S}/pakket"),
 }
 
 
@@ -83,6 +97,15 @@ def _busiest(db: Session) -> tuple[str, str]:
     return f"{P}/voorstellen/{proposal}", f"{P}/productbladen/{sheet}"
 
 
+def _team_pages(db: Session) -> dict[str, str]:
+    """Team 1's page in Hoogeveen's sprint (its captain is team1@)."""
+    team = db.scalars(
+        select(Group.id).where(Group.name == "Team 1"),
+        execution_options={ALL_ORGANIZATIONS: True},
+    ).one()
+    return {"{team}": f"{S}/teams/{team}", "{team}/berichten": f"{S}/teams/{team}/berichten"}
+
+
 def _measure(
     app: FastAPI, queries: QueryCounter, paths: dict[str, str]
 ) -> dict[tuple[str, str], tuple[int, int]]:
@@ -93,7 +116,8 @@ def _measure(
     clients: dict[str, TestClient] = {}
     for who, page in visits:
         if who not in clients:
-            clients[who] = TestClient(app, base_url="http://localhost")
+            host = HOOGEVEEN if who.endswith("@hoogeveen.example") else "http://localhost"
+            clients[who] = TestClient(app, base_url=host)
             if who:
                 sign_in(clients[who], who, DEMO_PASSWORD)
         client = clients[who]
@@ -116,7 +140,7 @@ def test_no_page_sends_more_statements_for_more_rows(
     ).one()
     with organization_scope(db, zeist.id):
         proposal, sheet = _busiest(db)
-    paths = {"{proposal}": proposal, "{sheet}": sheet}
+    paths = {"{proposal}": proposal, "{sheet}": sheet, **_team_pages(db)}
     small = _measure(app, queries, paths)
 
     grow(db)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -30,7 +31,7 @@ from app.config import ROOT
 from app.db import make_engine, make_session_factory
 from tests.conftest import TEST_SECRET
 from tests.databases import fresh_database, migrate
-from tests.e2e.conftest import Axe, _free_port
+from tests.e2e.conftest import Axe
 from tests.factories import DEFAULT_PASSWORD, make_organization
 from tests.sprint.fixtures_team import EXPERT, STEERING, make_team_stage
 
@@ -58,7 +59,30 @@ class Server:
         return time.monotonic() - started
 
 
-def _start(database_url: str, workdir: Path, name: str) -> Server:
+def _free_port() -> int:
+    """A port nobody listens on now. Another test worker could take it before uvicorn
+    does; ``_start`` then tries another."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _start(database_url: str, workdir: Path, name: str, attempts: int = 3) -> Server:
+    for attempt in range(1, attempts + 1):
+        try:
+            return _start_once(database_url, workdir, name)
+        except PortTaken:
+            if attempt == attempts:
+                raise
+    raise AssertionError("unreachable")
+
+
+class PortTaken(RuntimeError):
+    pass
+
+
+def _start_once(database_url: str, workdir: Path, name: str) -> Server:
     port = _free_port()
     log = workdir / f"{name}.log"
     env = {
@@ -81,7 +105,10 @@ def _start(database_url: str, workdir: Path, name: str) -> Server:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server {name} exited:\n{log.read_text()[-3000:]}")
+            output = log.read_text()
+            if "address already in use" in output:
+                raise PortTaken(port)
+            raise RuntimeError(f"server {name} exited:\n{output[-3000:]}")
         try:
             if httpx.get(f"{server.url}/healthz", timeout=1).status_code == 200:
                 return server
