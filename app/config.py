@@ -53,7 +53,19 @@ class OidcProviderSettings(BaseModel):
 
 
 class AccountSettings(BaseModel):
-    session_days: int = 14
+    """Session time-outs (ASVS V7.3): a session ends after a while without use (idle) and
+    after a fixed time whatever happens (absolute). Staff roles see other people's data
+    and decide for the municipality, so their sessions are short, like a working day with
+    a lunch break; a citizen who comments now and then would find that a nuisance, and
+    what their account reaches is their own, so their sessions last longer.
+    """
+
+    # Citizens (no staff role).
+    idle_days: int = 14
+    absolute_days: int = 30
+    # Accounts holding a staff role (app.access.roles.STAFF_ROLES).
+    staff_idle_minutes: int = 60
+    staff_absolute_hours: int = 12
     privacy_version: str = "2026-11"
     confirm_link_hours: int = 72
     reset_link_minutes: int = 60

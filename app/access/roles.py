@@ -22,6 +22,20 @@ class Role(StrEnum):
 
 ROLE_VALUES = frozenset(role.value for role in Role)
 
+# Roles that see other people's data or act for the municipality: shorter sessions.
+STAFF_ROLES = frozenset(
+    {
+        Role.ADMIN,
+        Role.OFFICIAL,
+        Role.FINANCE,
+        Role.LEGAL,
+        Role.BOARD,
+        Role.COUNCIL,
+        Role.CLERK,
+        Role.STEERING,
+    }
+)
+
 
 class ScopeType(StrEnum):
     """An assignment holds for the whole organization, or for one process or group.

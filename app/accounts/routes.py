@@ -77,10 +77,12 @@ def register(request: Request, db: DbSession, organization: CurrentOrg, form: Fo
 
 
 @router.get("/aanmelden", response_class=HTMLResponse, name="sign_in")
-def sign_in_form(request: Request, organization: CurrentOrg, volgende: str = "/") -> HTMLResponse:
-    return render(
-        request, "accounts/sign_in.html", _sign_in_context(request, FormResult(), volgende)
-    )
+def sign_in_form(
+    request: Request, organization: CurrentOrg, volgende: str = "/", verlopen: str = ""
+) -> HTMLResponse:
+    context = _sign_in_context(request, FormResult(), volgende)
+    context["timed_out"] = bool(verlopen) or getattr(request.state, "session_timed_out", False)
+    return render(request, "accounts/sign_in.html", context)
 
 
 def _sign_in_context(request: Request, form: FormResult, next_path: str) -> dict[str, object]:
@@ -89,6 +91,7 @@ def _sign_in_context(request: Request, form: FormResult, next_path: str) -> dict
         "form": form,
         "next_path": safe_next(next_path),
         "providers": request.app.state.settings.providers_for(organization.slug),
+        "timed_out": False,
     }
 
 

@@ -1,14 +1,16 @@
 """Sign-in sessions: a random token in a signed, HttpOnly cookie; its hash in the database.
 
 Signing in always makes a new session (a new id: no fixation); signing out deletes the row,
-so a copied cookie is worthless afterwards.
+so a copied cookie is worthless afterwards. A session also ends by itself (ASVS V7.3):
+after a while without use and after a fixed time, shorter for staff roles than for
+citizens (see AccountSettings); the row is deleted and the person is asked to sign in again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
@@ -17,11 +19,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.access.actor import Actor
-from app.access.roles import Role, ScopeType
-from app.config import Settings
+from app.access.roles import STAFF_ROLES, Role, ScopeType
+from app.config import AccountSettings, Settings
 from app.db import utcnow
 from app.models import User, UserSession
 from app.notifications.queries import unread_count
+from app.security.events import SESSION_TIMED_OUT, security_event
 
 COOKIE_NAME = "dialoog_session"
 
@@ -32,6 +35,8 @@ def cookie_name(settings: Settings) -> str:
     return f"__Host-{COOKIE_NAME}" if settings.secure_cookies else COOKIE_NAME
 
 
+# The idle time is counted from the last recorded use, which may be up to this much older
+# than the real last use: a session may end this much earlier than its idle limit.
 TOUCH_AFTER = timedelta(minutes=5)
 # Sent by requests the page makes on its own (templates/notifications/_bell.html).
 POLL_HEADER = "X-Dialoog-Poll"
@@ -61,7 +66,8 @@ def start_session(
             user_id=user.id,
             created_at=now,
             last_seen_at=now,
-            expires_at=now + timedelta(days=settings.accounts.session_days),
+            # Refined on the first use, when the person's roles are known (load_actor).
+            expires_at=now + timedelta(days=settings.accounts.idle_days),
             ip_address=client_address(request)[:45],
             user_agent=(request.headers.get("user-agent") or "")[:300],
             method=method,
@@ -76,7 +82,7 @@ def set_session_cookie(response: Response, value: str, settings: Settings) -> No
     response.set_cookie(
         cookie_name(settings),
         value,
-        max_age=settings.accounts.session_days * 24 * 3600,
+        max_age=settings.accounts.absolute_days * 24 * 3600,
         httponly=True,
         samesite="lax",
         secure=settings.secure_cookies,
@@ -118,6 +124,26 @@ def _token_from(request: Request, settings: Settings) -> str | None:
         return None
 
 
+def time_limits(
+    settings: AccountSettings, roles: frozenset[tuple[Role, ScopeType, int | None]]
+) -> tuple[timedelta, timedelta]:
+    """(idle, absolute) for a session with these roles."""
+    if any(role in STAFF_ROLES for role, _scope, _id in roles):
+        return (
+            timedelta(minutes=settings.staff_idle_minutes),
+            timedelta(hours=settings.staff_absolute_hours),
+        )
+    return timedelta(days=settings.idle_days), timedelta(days=settings.absolute_days)
+
+
+def _timed_out(row: UserSession, idle: timedelta, absolute: timedelta, now: datetime) -> str | None:
+    if now - row.created_at >= absolute:
+        return "absolute"
+    if now - row.last_seen_at >= idle or now >= row.expires_at:
+        return "idle"
+    return None
+
+
 def load_actor(db: Session, request: Request, settings: Settings) -> Actor | None:
     """The signed-in person of this request with their active roles and the bell's
     unread count (four small queries: session, user, roles, count)."""
@@ -127,16 +153,11 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
     now = utcnow()
     session_row = db.scalar(
         select(UserSession)
-        .where(UserSession.token_hash == _hash(token), UserSession.expires_at > now)
+        .where(UserSession.token_hash == _hash(token))
         .options(selectinload(UserSession.user).selectinload(User.roles))
     )
     if session_row is None:
         return None
-    # The bell's poll is no use of the site: it must not keep an open tab signed in forever.
-    polled = request.headers.get(POLL_HEADER) == "1"
-    if now - session_row.last_seen_at > TOUCH_AFTER and not polled:
-        session_row.last_seen_at = now
-        session_row.expires_at = now + timedelta(days=settings.accounts.session_days)
     user = session_row.user
     # Roles an identity provider asserts hold only in a session signed in through that
     # provider: someone who left the organization keeps no staff role by password.
@@ -145,6 +166,21 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
         for a in user.roles
         if not a.granted_by.startswith("oidc:") or a.granted_by == session_row.method
     )
+    idle, absolute = time_limits(settings.accounts, roles)
+    reason = _timed_out(session_row, idle, absolute, now)
+    if reason is not None:
+        db.execute(delete(UserSession).where(UserSession.id == session_row.id))
+        # Committed at once: the page that follows may well fail (sign in required), and
+        # its rollback must not bring the session back.
+        db.commit()
+        security_event(SESSION_TIMED_OUT, account=user.id, reason=reason, method=session_row.method)
+        request.state.session_timed_out = True
+        return None
+    # The bell's poll is no use of the site: it must not keep an open tab signed in forever.
+    polled = request.headers.get(POLL_HEADER) == "1"
+    if now - session_row.last_seen_at > TOUCH_AFTER and not polled:
+        session_row.last_seen_at = now
+        session_row.expires_at = min(now + idle, session_row.created_at + absolute)
     return Actor.of(user, roles, session_row.id, unread_notifications=unread_count(db, user.id))
 
 

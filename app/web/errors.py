@@ -42,7 +42,10 @@ def _organization_for_error_page(request: Request) -> OrganizationView | None:
 def sign_in_redirect(request: Request) -> Response:
     """To the sign-in page, and back here afterwards (GET only: a form is not replayed)."""
     back = request.url.path if request.method == "GET" else request.headers.get("referer", "/")
-    target = f"/aanmelden?{urlencode({'volgende': safe_next(back)})}"
+    query = {"volgende": safe_next(back)}
+    if getattr(request.state, "session_timed_out", False):
+        query["verlopen"] = "1"  # the sign-in page says why
+    target = f"/aanmelden?{urlencode(query)}"
     if request.headers.get("HX-Request") == "true":
         return Response(status_code=204, headers={"HX-Redirect": target})
     return RedirectResponse(target, status_code=303)
