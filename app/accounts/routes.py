@@ -5,15 +5,15 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.accounts import passwords, service, tokens
+from app.accounts import passwords, queries, service, tokens
 from app.accounts.sessions import (
     clear_session_cookie,
     client_address,
     end_session,
     signed_in_response,
 )
-from app.deps import CurrentActor, CurrentOrg, DbSession, OptionalActor
-from app.errors import Conflict, TooManyAttempts
+from app.deps import CurrentActor, CurrentOrg, DbSession, OptionalActor, RowId
+from app.errors import Conflict, NotFound, TooManyAttempts
 from app.i18n import get_locale
 from app.i18n import gettext as _
 from app.models import User
@@ -248,8 +248,23 @@ def reset(
 # --- profile -----------------------------------------------------------------------------
 
 
+def _profile_page(
+    request: Request, db: DbSession, actor: CurrentActor, form: FormResult, status_code: int = 200
+) -> HTMLResponse:
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "sessions": queries.sessions_of(db, actor.id),
+            "current_session": actor.session_id,
+        },
+        status_code=status_code,
+    )
+
+
 @router.get("/profiel", response_class=HTMLResponse, name="profile")
-def profile(request: Request, actor: CurrentActor) -> HTMLResponse:
+def profile(request: Request, db: DbSession, actor: CurrentActor) -> HTMLResponse:
     user = actor.user
     form = FormResult(
         values={
@@ -257,7 +272,7 @@ def profile(request: Request, actor: CurrentActor) -> HTMLResponse:
             "notify_by_mail": "on" if user.notify_by_mail else "",
         }
     )
-    return render(request, "accounts/profile.html", {"form": form})
+    return _profile_page(request, db, actor, form)
 
 
 @router.post("/profiel", response_class=HTMLResponse)
@@ -268,10 +283,29 @@ def update_profile(request: Request, db: DbSession, actor: CurrentActor, form: F
     )
     notify = result.checkbox(form, "notify_by_mail")
     if not result.ok:
-        return render(request, "accounts/profile.html", {"form": result}, status_code=400)
+        return _profile_page(request, db, actor, result, status_code=400)
     changed = service.update_profile(
         db, actor.user, display_name=display_name, notify_by_mail=notify
     )
     response = RedirectResponse("/profiel", status_code=303)
     flash(response, request, _("Your changes are saved.") if changed else _("Nothing was changed."))
+    return response
+
+
+@router.post("/profiel/sessies/andere-beeindigen", name="end_other_sessions")
+def end_other_sessions(request: Request, db: DbSession, actor: CurrentActor) -> Response:
+    ended = service.end_other_sessions(db, actor)
+    response = RedirectResponse("/profiel#sessies", status_code=303)
+    flash(response, request, _("You are signed out on %(n)d other device(s).", n=ended))
+    return response
+
+
+@router.post("/profiel/sessies/{session_id}/beeindigen", name="end_own_session")
+def end_own_session(
+    request: Request, session_id: RowId, db: DbSession, actor: CurrentActor
+) -> Response:
+    if not service.end_own_session(db, actor, session_id):
+        raise NotFound()
+    response = RedirectResponse("/profiel#sessies", status_code=303)
+    flash(response, request, _("You are signed out on that device."))
     return response

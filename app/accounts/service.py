@@ -11,6 +11,7 @@ from jinja2 import Environment
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.access.actor import Actor
 from app.accounts import passwords, throttle, tokens
 from app.accounts.sessions import end_all_sessions
 from app.audit.service import changes, record
@@ -19,7 +20,8 @@ from app.db import utcnow
 from app.errors import Conflict, TooManyAttempts
 from app.i18n import gettext as _
 from app.mail.service import queue_mail
-from app.models import Consent, Mail, User
+from app.models import Consent, Mail, User, UserSession
+from app.security.events import SESSIONS_ENDED, security_event
 
 log = structlog.get_logger("dialoog.accounts")
 
@@ -207,4 +209,30 @@ def update_profile(db: Session, user: User, *, display_name: str, notify_by_mail
         return False
     user.display_name, user.notify_by_mail = display_name, notify_by_mail
     record(db, actor=user, action="user.profile_updated", target=user, before=before, after=after)
+    return True
+
+
+def end_sessions_of(db: Session, admin: Actor, user: User) -> int:
+    """An admin signs a person out everywhere (a lost laptop, a stolen password, someone
+    who left): every session ends at once, not at its time-out."""
+    ended = end_all_sessions(db, user)
+    record(db, actor=admin, action="user.sessions_ended", target=user, after={"sessions": ended})
+    security_event(SESSIONS_ENDED, warning=True, account=user.id, by=admin.id, sessions=ended)
+    return ended
+
+
+def end_other_sessions(db: Session, actor: Actor) -> int:
+    """A person signs out their other browsers, keeping the one they use now."""
+    ended = end_all_sessions(db, actor.user, keep=actor.session_id)
+    security_event(SESSIONS_ENDED, account=actor.id, by=actor.id, sessions=ended)
+    return ended
+
+
+def end_own_session(db: Session, actor: Actor, session_id: int) -> bool:
+    """One of a person's own other sessions; False when it is not theirs (or gone)."""
+    row = db.get(UserSession, session_id)
+    if row is None or row.user_id != actor.id or row.id == actor.session_id:
+        return False
+    db.delete(row)
+    security_event(SESSIONS_ENDED, account=actor.id, by=actor.id, sessions=1)
     return True

@@ -189,6 +189,10 @@ def end_session(db: Session, actor: Actor) -> None:
         db.execute(delete(UserSession).where(UserSession.id == actor.session_id))
 
 
-def end_all_sessions(db: Session, user: User) -> None:
-    """After a password reset: every browser signed in as this person is signed out."""
-    db.execute(delete(UserSession).where(UserSession.user_id == user.id))
+def end_all_sessions(db: Session, user: User, *, keep: int | None = None) -> int:
+    """Every browser signed in as this person is signed out (after a password reset, or
+    by an admin), except the session ``keep``; returns how many ended."""
+    statement = delete(UserSession).where(UserSession.user_id == user.id)
+    if keep is not None:
+        statement = statement.where(UserSession.id != keep)
+    return int(getattr(db.execute(statement), "rowcount", 0) or 0)

@@ -1,14 +1,16 @@
-"""The admin's page for roles: who has which, grant by email address, revoke."""
+"""The admin's page for roles: who has which, grant by email address, revoke; and
+signing a person out on every device."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 
 from app.access.permissions import require
 from app.access.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_VALUES, Role
 from app.access.service import grant_role, revoke_role
-from app.accounts.service import user_by_email
+from app.accounts.service import end_sessions_of, user_by_email
 from app.admin.queries import assignment_by_id, users_with_roles
 from app.deps import CurrentActor, DbSession, RowId
 from app.errors import Conflict, NotFound
@@ -92,3 +94,38 @@ def revoke(request: Request, assignment_id: RowId, db: DbSession, actor: Current
     response = RedirectResponse("/beheer/rollen", status_code=303)
     flash(response, request, _("The role is revoked."))
     return response
+
+
+def _signed_out(request: Request, user: User, ended: int) -> Response:
+    response = RedirectResponse("/beheer/rollen", status_code=303)
+    flash(
+        response,
+        request,
+        _("%(name)s is signed out on %(n)d device(s).", name=user.display_name, n=ended),
+    )
+    return response
+
+
+@router.post("/personen/{user_id}/sessies-beeindigen", name="admin_end_sessions")
+def end_sessions(request: Request, user_id: RowId, db: DbSession, actor: CurrentActor) -> Response:
+    require(actor, "sessions.end_any")
+    user = db.scalar(select(User).where(User.id == user_id))
+    if user is None:
+        raise NotFound()
+    return _signed_out(request, user, end_sessions_of(db, actor, user))
+
+
+@router.post("/sessies-beeindigen", response_class=HTMLResponse)
+def end_sessions_by_email(
+    request: Request, db: DbSession, actor: CurrentActor, form: Form
+) -> Response:
+    """For anyone, also without a role: found by their email address."""
+    require(actor, "sessions.end_any")
+    result = FormResult()
+    email = result.email(form, "sessions_email")
+    user = user_by_email(db, email) if result.ok else None
+    if result.ok and user is None:
+        result.errors["sessions_email"] = _("There is no account with this email address here.")
+    if user is None or not result.ok:
+        return _page(request, db, result, status_code=400)
+    return _signed_out(request, user, end_sessions_of(db, actor, user))
