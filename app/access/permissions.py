@@ -11,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import structlog
-
 from app.access.actor import Actor
 from app.errors import Forbidden, SignInRequired
+from app.security.events import ACCESS_REFUSED, security_event
 
 # A predicate gets the actor (None for an anonymous visitor) and the object in question.
 Predicate = Callable[[Actor | None, Any], bool]
 
 _PREDICATES: dict[str, Predicate] = {}
-
-log = structlog.get_logger("dialoog.access")
 
 
 def predicate(name: str) -> Callable[[Predicate], Predicate]:
@@ -50,8 +47,9 @@ def require(actor: Actor | None, action: str, obj: Any = None) -> None:
     """Refuse unless ``can`` says yes: an anonymous visitor is sent to sign in, a signed-in
     person gets a 403, and either way a log line names who tried what."""
     if not can(actor, action, obj):
-        log.warning(
-            "access.refused",
+        security_event(
+            ACCESS_REFUSED,
+            warning=True,
             action=action,
             actor=getattr(actor, "id", None),
             object_type=type(obj).__name__ if obj is not None else None,

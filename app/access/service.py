@@ -13,6 +13,7 @@ from app.db import utcnow
 from app.errors import Conflict
 from app.i18n import gettext as _
 from app.models import RoleAssignment, User
+from app.security.events import ROLE_GRANTED, ROLE_REVOKED, security_event
 
 log = structlog.get_logger("dialoog.access")
 
@@ -64,6 +65,15 @@ def grant_role(
         target=user,
         after={"role": role.value, "scope": scope_type.value, "scope_id": scope_id},
     )
+    security_event(
+        ROLE_GRANTED,
+        warning=True,
+        account=user.id,
+        by=signature(by),
+        role=role.value,
+        scope=scope_type.value,
+        scope_id=scope_id,
+    )
     return assignment
 
 
@@ -98,6 +108,9 @@ def revoke_role(db: Session, by: Actor | str, assignment: RoleAssignment, user: 
             "scope_id": assignment.scope_id,
         },
     )
+    security_event(
+        ROLE_REVOKED, warning=True, account=user.id, by=signature(by), role=str(assignment.role)
+    )
 
 
 def sync_provider_roles(db: Session, user: User, provider: str, wanted: set[Role]) -> None:
@@ -123,4 +136,5 @@ def sync_provider_roles(db: Session, user: User, provider: str, wanted: set[Role
             continue
         held[role].revoked_at = utcnow()
         record(db, actor=source, action="role.revoked", target=user, before={"role": role.value})
+        security_event(ROLE_REVOKED, warning=True, account=user.id, by=source, role=role.value)
     db.flush()

@@ -17,6 +17,7 @@ from app.errors import Conflict, NotFound, TooManyAttempts
 from app.i18n import get_locale
 from app.i18n import gettext as _
 from app.models import User
+from app.security.events import SIGN_OUT, security_event
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.redirects import safe_next, site_url
@@ -130,6 +131,7 @@ def sign_out(request: Request, db: DbSession, actor: OptionalActor) -> Response:
     response = RedirectResponse("/", status_code=303)
     if actor is not None:
         end_session(db, actor)
+        security_event(SIGN_OUT, account=actor.id)
     clear_session_cookie(response, request.app.state.settings)
     flash(response, request, _("You are signed out."))
     return response

@@ -21,7 +21,13 @@ from app.errors import Conflict, TooManyAttempts
 from app.i18n import gettext as _
 from app.mail.service import queue_mail
 from app.models import Consent, Mail, User, UserSession
-from app.security.events import SESSIONS_ENDED, security_event
+from app.security.events import (
+    PASSWORD_CHANGED,
+    RATE_LIMITED,
+    SESSIONS_ENDED,
+    pseudonym,
+    security_event,
+)
 
 log = structlog.get_logger("dialoog.accounts")
 
@@ -139,7 +145,14 @@ def authenticate(db: Session, settings: Settings, email: str, password: str, add
     throttle.serialise_attempts(db, email)
     wait = throttle.seconds_to_wait(db, settings.accounts, email, address)
     if wait > 0:
-        log.warning("signin.throttled", address=address, wait_seconds=wait)
+        security_event(
+            RATE_LIMITED,
+            warning=True,
+            limit="sign_in_failures",
+            account_hash=pseudonym(email),
+            address_hash=pseudonym(address),
+            retry_after=wait,
+        )
         minutes = max(1, round(wait / 60))
         raise TooManyAttempts(
             _("Too many failed attempts. Try again in %(minutes)d minute(s).", minutes=minutes)
@@ -198,9 +211,10 @@ def reset_password(db: Session, user: User, password: str) -> None:
     # Following the link proves the address, so it counts as confirmed.
     if user.email_confirmed_at is None:
         user.email_confirmed_at = utcnow()
-    end_all_sessions(db, user)
+    ended = end_all_sessions(db, user)
     throttle.clear_failures(db, user.email)
     record(db, actor=user, action="user.password_reset", target=user)
+    security_event(PASSWORD_CHANGED, warning=True, account=user.id, how="reset", sessions=ended)
 
 
 def update_profile(db: Session, user: User, *, display_name: str, notify_by_mail: bool) -> bool:

@@ -24,7 +24,7 @@ from app.config import AccountSettings, Settings
 from app.db import utcnow
 from app.models import User, UserSession
 from app.notifications.queries import unread_count
-from app.security.events import SESSION_TIMED_OUT, security_event
+from app.security.events import SESSION_TIMED_OUT, SIGN_IN, security_event
 
 COOKIE_NAME = "dialoog_session"
 
@@ -101,6 +101,7 @@ def signed_in_response(
         end_session(db, previous)
     response = RedirectResponse(target, status_code=303)
     set_session_cookie(response, start_session(db, request, settings, user, method), settings)
+    security_event(SIGN_IN, account=user.id, method=method)
     return response
 
 

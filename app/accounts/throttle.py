@@ -11,18 +11,16 @@ import hashlib
 import math
 from datetime import timedelta
 
-import structlog
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from app.config import AccountSettings
 from app.db import utcnow
 from app.models import SignInFailure
+from app.security.events import SIGN_IN_FAILED, pseudonym, security_event
 
 WINDOW = timedelta(minutes=15)
 MAX_WAIT_SECONDS = 15 * 60
-
-log = structlog.get_logger("dialoog.accounts")
 
 
 def _wait_for(failures: int, free: int) -> int:
@@ -63,9 +61,10 @@ def serialise_attempts(db: Session, email: str) -> None:
 
 def record_failure(db: Session, email: str, address: str) -> None:
     db.add(SignInFailure(email=email, ip_address=address))
-    # The address itself is personal data: the log gets a short hash that still correlates.
-    log.warning(
-        "signin.failed", account=hashlib.sha256(email.encode()).hexdigest()[:12], address=address
+    # Email and network addresses are personal data: the log gets short hashes that
+    # still correlate attempts on one account or from one address.
+    security_event(
+        SIGN_IN_FAILED, warning=True, account_hash=pseudonym(email), address_hash=pseudonym(address)
     )
 
 

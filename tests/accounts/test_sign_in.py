@@ -106,8 +106,8 @@ def test_repeated_failures_are_slowed_and_logged(
     )
     assert right.status_code == 429
     assert "Te veel mislukte pogingen" in right.text
-    assert "signin.failed" in caplog.text
-    assert "signin.throttled" in caplog.text
+    assert "security.sign_in.failed" in caplog.text
+    assert "security.rate_limited" in caplog.text
     assert "ruud@zeist.example" not in caplog.text  # no addresses in the logs
 
 
