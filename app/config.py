@@ -74,6 +74,26 @@ class AccountSettings(BaseModel):
     free_failures_per_address: int = 20
 
 
+class RateLimit(BaseModel):
+    requests: int
+    seconds: int
+
+
+class RateLimitSettings(BaseModel):
+    """How often the public forms and search may be used in a fixed window (ASVS V2.4),
+    counted in the database so several app processes share the count. Generous enough
+    for a busy town hall behind one address; tight enough to stop a script."""
+
+    enabled: bool = True
+    # Per client address.
+    sign_in: RateLimit = RateLimit(requests=30, seconds=600)
+    registration: RateLimit = RateLimit(requests=10, seconds=3600)
+    search: RateLimit = RateLimit(requests=60, seconds=60)
+    comments_per_address: RateLimit = RateLimit(requests=60, seconds=600)
+    # Per account: nobody writes more than this many comments in ten minutes by hand.
+    comments_per_account: RateLimit = RateLimit(requests=20, seconds=600)
+
+
 class I18nSettings(BaseModel):
     default_locale: str = "nl"
     locales: tuple[str, ...] = ("nl", "en")
@@ -109,6 +129,7 @@ class Settings(BaseSettings):
     i18n: I18nSettings = I18nSettings()
     mail: MailSettings = MailSettings()
     accounts: AccountSettings = AccountSettings()
+    rate_limits: RateLimitSettings = RateLimitSettings()
     oidc_providers: list[OidcProviderSettings] = Field(default_factory=list)
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.i18n import gettext
 from app.i18n import lazy_gettext as _l
 
 
@@ -52,6 +53,22 @@ class TooManyAttempts(DomainError):
     status_code = 429
     default_title = _l("Too many attempts")
     default_message = _l("Please wait a moment and try again.")
+
+
+class RateLimited(TooManyAttempts):
+    """Over a rate limit (app.security.rate_limit); the page says when to try again and
+    the response carries Retry-After."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        minutes = max(1, -(-retry_after // 60))
+        super().__init__(
+            gettext(
+                "You did this too often in a short time. "
+                "Please try again in %(minutes)d minute(s).",
+                minutes=minutes,
+            )
+        )
 
 
 class Conflict(DomainError):

@@ -13,10 +13,11 @@ from app.accounts.sessions import (
     signed_in_response,
 )
 from app.deps import CurrentActor, CurrentOrg, DbSession, OptionalActor, RowId
-from app.errors import Conflict, NotFound, TooManyAttempts
+from app.errors import Conflict, NotFound, RateLimited, TooManyAttempts
 from app.i18n import get_locale
 from app.i18n import gettext as _
 from app.models import User
+from app.security import rate_limit
 from app.security.events import SIGN_OUT, security_event
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
@@ -52,6 +53,9 @@ def register(request: Request, db: DbSession, organization: CurrentOrg, form: Fo
         result.errors["consent"] = _(
             "You can only take part if you agree with the privacy statement."
         )
+    wait = rate_limit.check(db, request, "registration")
+    if wait:
+        result.errors["_rate_limit"] = RateLimited(wait).message
     if result.ok:
         try:
             user = service.register(
@@ -71,6 +75,14 @@ def register(request: Request, db: DbSession, organization: CurrentOrg, form: Fo
                 _("Welcome! We sent you a mail: click its link to confirm your email address."),
             )
             return response
+    if wait:
+        return render(
+            request,
+            "accounts/register.html",
+            {"form": result},
+            status_code=429,
+            headers=rate_limit.retry_after_header(wait),
+        )
     return render(request, "accounts/register.html", {"form": result}, status_code=400)
 
 
@@ -104,6 +116,12 @@ def sign_in(request: Request, db: DbSession, organization: CurrentOrg, form: For
     raw_next = form.get("volgende")
     next_path = safe_next(raw_next if isinstance(raw_next, str) else "/")
     status = 400
+    headers: dict[str, str] = {}
+    wait = rate_limit.check(db, request, "sign_in")
+    if wait:
+        # What was typed stays (but the password, as always); nothing is checked.
+        result.errors["_rate_limit"] = RateLimited(wait).message
+        status, headers = 429, rate_limit.retry_after_header(wait)
     if result.ok:
         try:
             user = service.authenticate(
@@ -123,6 +141,7 @@ def sign_in(request: Request, db: DbSession, organization: CurrentOrg, form: For
         "accounts/sign_in.html",
         _sign_in_context(request, result, next_path),
         status_code=status,
+        headers=headers,
     )
 
 

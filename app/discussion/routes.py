@@ -15,11 +15,12 @@ from app.access.permissions import require
 from app.deps import CurrentActor, DbSession, RowId
 from app.discussion import queries, service
 from app.discussion.moderation_routes import router as moderation_router
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, NotFound, RateLimited
 from app.i18n import gettext as _
 from app.models import Process, Proposal
 from app.processes.queries import process_by_slug
 from app.proposals.service import proposal_path
+from app.security import rate_limit
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.htmx import is_htmx
@@ -100,6 +101,14 @@ def comment(
     body = body.replace("\r\n", "\n")
     if not result.ok:
         return retry(request, db, actor, place, result, 400)
+    wait = rate_limit.check(db, request, "comments_per_account", account=actor.id) or (
+        rate_limit.check(db, request, "comments_per_address")
+    )
+    if wait:
+        result.errors[field] = RateLimited(wait).message  # the text stays in its box
+        response = retry(request, db, actor, place, result, 429)
+        response.headers.update(rate_limit.retry_after_header(wait))
+        return response
     try:
         placed = service.add_comment(db, actor, place.process, place.proposal, body, parent)
     except Conflict as exc:

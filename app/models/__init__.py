@@ -46,6 +46,7 @@ from app.models.proposal import (
     ProposalSupport,
     ProposalTransition,
 )
+from app.models.rate_limit import RateLimitCounter
 from app.models.recruitment import ApplicationBudgetLine, ChefApplication, ExpertApplication
 from app.models.review import Review, ValidatedAmount
 from app.models.role import RoleAssignment
@@ -114,6 +115,7 @@ __all__ = [
     "ProposalRevision",
     "ProposalSupport",
     "ProposalTransition",
+    "RateLimitCounter",
     "Review",
     "ReviewClaim",
     "RoleAssignment",

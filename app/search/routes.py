@@ -11,6 +11,7 @@ from app.i18n import ngettext
 from app.search import forms, queries
 from app.search.documents import KIND_LABELS, state_label
 from app.search.queries import Results
+from app.security import rate_limit
 from app.web.templating import render
 
 router = APIRouter()
@@ -32,6 +33,8 @@ def search(request: Request, db: DbSession, organization: CurrentOrg) -> HTMLRes
     """The organization (its host) scopes every statement here to its own entries."""
     options = queries.options(db)
     form = forms.read(request.query_params, options)
+    if form.searched:
+        rate_limit.enforce(db, request, "search")
     results = queries.search(db, form.query, form.filters) if form.searched else Results()
     return render(
         request,

@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.errors import DomainError, Forbidden, NotFound, SignInRequired
+from app.errors import DomainError, Forbidden, NotFound, RateLimited, SignInRequired
 from app.i18n import gettext as _
 from app.organizations.queries import OrganizationView, organization_for_host
 from app.web.htmx import is_htmx
@@ -72,7 +72,10 @@ async def domain_error(request: Request, exc: Exception) -> Response:
         return sign_in_redirect(request)
     if isinstance(exc, Forbidden):
         log.warning("forbidden", path=request.url.path, method=request.method, reason=exc.message)
-    return render_error(request, exc.status_code, exc.title, exc.message)
+    response = render_error(request, exc.status_code, exc.title, exc.message)
+    if isinstance(exc, RateLimited):
+        response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
