@@ -19,7 +19,7 @@ Two rules are enforced here rather than trusted to every query:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -46,6 +46,9 @@ from app.config import Settings
 
 ORGANIZATION_KEY = "organization_id"
 ALL_ORGANIZATIONS = "all_organizations"
+# session.info key: writes that must stand even when the request fails, e.g. deleting a
+# session that timed out (the page that follows asks to sign in, which is an error).
+KEEP_ON_ROLLBACK = "keep_on_rollback"
 
 # Stable constraint names, so Alembic can drop and alter them on both databases.
 NAMING_CONVENTION = {
@@ -240,6 +243,11 @@ def get_session(request: Request) -> Iterator[Session]:
             request.app.state.jobs.after_commit()
     except BaseException:
         session.rollback()
+        kept: list[Callable[[Session], object]] = session.info.pop(KEEP_ON_ROLLBACK, [])
+        if kept:
+            for work in kept:
+                work(session)
+            session.commit()
         raise
     finally:
         session.close()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.access.actor import Actor
 from app.access.roles import STAFF_ROLES, Role, ScopeType
 from app.config import AccountSettings, Settings
-from app.db import utcnow
+from app.db import KEEP_ON_ROLLBACK, utcnow
 from app.models import User, UserSession
 from app.notifications.queries import unread_count
 from app.security.events import SESSION_TIMED_OUT, SIGN_IN, security_event
@@ -170,10 +170,11 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
     idle, absolute = time_limits(settings.accounts, roles)
     reason = _timed_out(session_row, idle, absolute, now)
     if reason is not None:
-        db.execute(delete(UserSession).where(UserSession.id == session_row.id))
-        # Committed at once: the page that follows may well fail (sign in required), and
-        # its rollback must not bring the session back.
-        db.commit()
+        ended = delete(UserSession).where(UserSession.id == session_row.id)
+        db.execute(ended)
+        # The page that follows may well fail (sign in required); its rollback must not
+        # bring the session back.
+        db.info.setdefault(KEEP_ON_ROLLBACK, []).append(lambda s: s.execute(ended))
         security_event(SESSION_TIMED_OUT, account=user.id, reason=reason, method=session_row.method)
         request.state.session_timed_out = True
         return None
