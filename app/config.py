@@ -80,17 +80,23 @@ class RateLimit(BaseModel):
 
 
 class RateLimitSettings(BaseModel):
-    """How often the public forms and search may be used in a fixed window (ASVS V2.4),
-    counted in the database so several app processes share the count. Generous enough
-    for a busy town hall behind one address; tight enough to stop a script."""
+    """How often sign-in, registration, comments and search may be used in a fixed window
+    (ASVS V2.4), counted in the database so several app processes share the count.
+
+    Per address the limits are generous: a town hall, a library or an evening session
+    puts many honest people behind one address, and guessing passwords is slowed per
+    account and per address already (``AccountSettings.free_failures_*``). They stop a
+    script, not a crowd. Per account a person writes comments by hand, so that limit is
+    tight.
+    """
 
     enabled: bool = True
     # Per client address.
-    sign_in: RateLimit = RateLimit(requests=30, seconds=600)
-    registration: RateLimit = RateLimit(requests=10, seconds=3600)
-    search: RateLimit = RateLimit(requests=60, seconds=60)
-    comments_per_address: RateLimit = RateLimit(requests=60, seconds=600)
-    # Per account: nobody writes more than this many comments in ten minutes by hand.
+    sign_in: RateLimit = RateLimit(requests=300, seconds=600)
+    registration: RateLimit = RateLimit(requests=60, seconds=3600)
+    search: RateLimit = RateLimit(requests=120, seconds=60)
+    comments_per_address: RateLimit = RateLimit(requests=200, seconds=600)
+    # Per account.
     comments_per_account: RateLimit = RateLimit(requests=20, seconds=600)
 
 
