@@ -15,9 +15,10 @@ class RateLimitCounter(Base):
     """
 
     __tablename__ = "rate_limit_counters"
-    __table_args__ = (Index("ix_rate_limit_counters_window_start", "window_start"),)
+    __table_args__ = (Index("ix_rate_limit_counters_window_end", "window_end"),)
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    # Seconds since the epoch at which the window began (whole windows of the limit).
-    window_start: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # Seconds since the epoch at which the window ends (windows are whole multiples of
+    # the limit's length); past it, the row is of no use and may go.
+    window_end: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     count: Mapped[int] = mapped_column(default=0)

@@ -22,21 +22,20 @@ from app.errors import RateLimited
 from app.models import RateLimitCounter
 from app.security.events import RATE_LIMITED, pseudonym, security_event
 
-# Counters older than this are of no use to any limit; cleared now and then.
-KEEP_SECONDS = 24 * 3600
+# At most this many ended windows are forgotten per hit.
 SWEEP_ROWS = 100
 
 
 def hit(db: Session, key: str, limit: RateLimit, now: float | None = None) -> int:
     """Count one use of ``key``; the seconds to wait if that use is over the limit, else 0."""
     moment = int(now if now is not None else time.time())
-    window_start = moment - moment % limit.seconds
+    window_end = moment - moment % limit.seconds + limit.seconds
     insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
     statement = (
         insert(RateLimitCounter)
-        .values(key=key, window_start=window_start, count=1)
+        .values(key=key, window_end=window_end, count=1)
         .on_conflict_do_update(
-            index_elements=["key", "window_start"],
+            index_elements=["key", "window_end"],
             set_={"count": RateLimitCounter.count + 1},
         )
         .returning(RateLimitCounter.count)
@@ -45,22 +44,22 @@ def hit(db: Session, key: str, limit: RateLimit, now: float | None = None) -> in
     _sweep(db, moment)
     if count <= limit.requests:
         return 0
-    return max(1, window_start + limit.seconds - moment)
+    return max(1, window_end - moment)
 
 
 def _sweep(db: Session, moment: int) -> None:
-    """Forget a few counters nobody needs any more. On every hit, so a page always costs
+    """Forget a few counters whose window has ended. On every hit, so a page always costs
     the same statements; SKIP LOCKED (PostgreSQL) so two requests never wait for each
     other over the same old rows."""
     old = (
-        select(RateLimitCounter.key, RateLimitCounter.window_start)
-        .where(RateLimitCounter.window_start < moment - KEEP_SECONDS)
+        select(RateLimitCounter.key, RateLimitCounter.window_end)
+        .where(RateLimitCounter.window_end <= moment)
         .limit(SWEEP_ROWS)
         .with_for_update(skip_locked=True)
     )
     db.execute(
         delete(RateLimitCounter).where(
-            tuple_(RateLimitCounter.key, RateLimitCounter.window_start).in_(old)
+            tuple_(RateLimitCounter.key, RateLimitCounter.window_end).in_(old)
         )
     )
 

@@ -23,13 +23,13 @@ def upgrade() -> None:
     op.create_table(
         "rate_limit_counters",
         sa.Column("key", sa.String(length=200), nullable=False),
-        sa.Column("window_start", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("window_end", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("key", "window_start", name=op.f("pk_rate_limit_counters")),
+        sa.PrimaryKeyConstraint("key", "window_end", name=op.f("pk_rate_limit_counters")),
     )
-    op.create_index("ix_rate_limit_counters_window_start", "rate_limit_counters", ["window_start"])
+    op.create_index("ix_rate_limit_counters_window_end", "rate_limit_counters", ["window_end"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_rate_limit_counters_window_start", table_name="rate_limit_counters")
+    op.drop_index("ix_rate_limit_counters_window_end", table_name="rate_limit_counters")
     op.drop_table("rate_limit_counters")
