@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.db import ALL_ORGANIZATIONS, organization_scope, utcnow
 from app.config import RateLimit
+from app.db import ALL_ORGANIZATIONS, organization_scope, utcnow
 from app.models import Notification, Organization, Process, User
 from app.security.rate_limit import hit
 from tests.factories import make_organization, make_process, make_user
