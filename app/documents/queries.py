@@ -37,6 +37,7 @@ from app.models import (
     Organization,
     Process,
     ProductSheet,
+    Sprint,
     Theme,
 )
 from app.web.templating import number as format_number
@@ -332,17 +333,22 @@ def build_of(db: Session, edition: CentralWhitePaper, build_id: int) -> Document
 
 
 def under_way(
-    db: Session, edition: CentralWhitePaper, kinds: Sequence[DocumentKind]
+    db: Session, subject: CentralWhitePaper | Sprint, kinds: Sequence[DocumentKind]
 ) -> list[tuple[DocumentBuild, str | None]]:
-    """The edition's builds of ``kinds`` still queued or running, each with its job's
-    status."""
+    """The edition's (or sprint's) builds of ``kinds`` still queued or running, each with
+    its job's status."""
+    owner = (
+        DocumentBuild.sprint_id == subject.id
+        if isinstance(subject, Sprint)
+        else DocumentBuild.edition_id == subject.id
+    )
     return [
         (build, job_status)
         for build, job_status in db.execute(
             select(DocumentBuild, Job.status)
             .outerjoin(Job, Job.id == DocumentBuild.job_id)
             .where(
-                DocumentBuild.edition_id == edition.id,
+                owner,
                 DocumentBuild.kind.in_([kind.value for kind in kinds]),
                 DocumentBuild.status.in_([s.value for s in UNDER_WAY]),
             )

@@ -17,7 +17,7 @@ from app.documents.kinds import DECISION_KINDS, EDITION_KINDS, BuildStatus, Docu
 from app.errors import Conflict
 from app.i18n import gettext as _
 from app.jobs.queue import enqueue
-from app.models import CentralWhitePaper, DocumentBuild
+from app.models import CentralWhitePaper, DocumentBuild, Sprint
 
 JOB_NAME = "documents.build"
 
@@ -36,7 +36,7 @@ def request_build(
     """Queue a build of every kind of the edition's own documents; a kind already queued
     or running is left to finish rather than built twice. Returns the builds queued now.
     Publishing an edition calls this too (with the publishing admin as ``actor``)."""
-    return _request(db, actor, edition, EDITION_KINDS)
+    return request_builds(db, actor, edition, EDITION_KINDS)
 
 
 def request_decision_build(
@@ -45,14 +45,21 @@ def request_decision_build(
     """Queue a build of the documents of the council's decision on ``edition`` (kept with
     the edition, as its other documents are), as :func:`request_build` does for the
     edition's own. Publishing the decision calls this (with the clerk as ``actor``)."""
-    return _request(db, actor, edition, DECISION_KINDS)
+    return request_builds(db, actor, edition, DECISION_KINDS)
 
 
-def _request(
-    db: Session, actor: Actor | str, edition: CentralWhitePaper, kinds: Sequence[DocumentKind]
+def request_builds(
+    db: Session,
+    actor: Actor | str,
+    subject: CentralWhitePaper | Sprint,
+    kinds: Sequence[DocumentKind],
 ) -> list[DocumentBuild]:
+    """Queue a build of each of ``kinds`` for an edition or a sprint's result; a kind
+    already queued or running is left to finish (one whose job died is failed and built
+    anew). Returns the builds queued now."""
+    owner = {"sprint_id" if isinstance(subject, Sprint) else "edition_id": subject.id}
     busy: set[str] = set()
-    for build, job_status in queries.under_way(db, edition, kinds):
+    for build, job_status in queries.under_way(db, subject, kinds):
         if job_status == "failed":
             # Its job died with its process: record that, and build the kind anew.
             _fail(build, queries.STOPPED)
@@ -62,7 +69,7 @@ def _request(
     for kind in kinds:
         if kind.value in busy:
             continue
-        build = DocumentBuild(edition_id=edition.id, kind=kind.value, status=BuildStatus.QUEUED)
+        build = DocumentBuild(kind=kind.value, status=BuildStatus.QUEUED, **owner)
         db.add(build)
         db.flush()
         _queue(db, build)
@@ -72,7 +79,7 @@ def _request(
             db,
             actor=actor,
             action="documents.build_requested",
-            target=edition,
+            target=subject,
             after={"kinds": [b.kind for b in queued], "builds": [b.id for b in queued]},
         )
     return queued

@@ -11,12 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
-from app.audit.service import record
 from app.documents import queries
-from app.documents.kinds import SPRINT_KINDS, UNDER_WAY, BuildStatus
-from app.documents.queries import STOPPED, DocumentRow
-from app.documents.service import _queue
-from app.models import DocumentBuild, Job, Sprint
+from app.documents.kinds import SPRINT_KINDS
+from app.documents.queries import DocumentRow
+from app.documents.service import request_builds
+from app.models import DocumentBuild, Sprint
 
 
 def sprint_documents(db: Session, sprint: Sprint, documents_dir: Path | None) -> list[DocumentRow]:
@@ -38,34 +37,4 @@ def request_sprint_build(db: Session, actor: Actor | str, sprint: Sprint) -> lis
     """Queue a build of each of the result's documents; a kind already queued or running
     is left to finish rather than built twice (one whose job died is marked failed and
     built anew). Returns the builds queued now."""
-    busy: set[str] = set()
-    for build, job_status in db.execute(
-        select(DocumentBuild, Job.status)
-        .outerjoin(Job, Job.id == DocumentBuild.job_id)
-        .where(
-            DocumentBuild.sprint_id == sprint.id,
-            DocumentBuild.status.in_([s.value for s in UNDER_WAY]),
-        )
-    ):
-        if job_status == "failed":
-            build.status, build.error = BuildStatus.FAILED.value, STOPPED
-        else:
-            busy.add(build.kind)
-    queued = []
-    for kind in SPRINT_KINDS:
-        if kind.value in busy:
-            continue
-        build = DocumentBuild(sprint_id=sprint.id, kind=kind.value, status=BuildStatus.QUEUED)
-        db.add(build)
-        db.flush()
-        _queue(db, build)
-        queued.append(build)
-    if queued:
-        record(
-            db,
-            actor=actor,
-            action="documents.build_requested",
-            target=sprint,
-            after={"kinds": [b.kind for b in queued], "builds": [b.id for b in queued]},
-        )
-    return queued
+    return request_builds(db, actor, sprint, SPRINT_KINDS)
