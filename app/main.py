@@ -52,6 +52,7 @@ from app.notifications.routes import router as notification_router
 from app.organizations.routes import router as organization_router
 from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
+from app.privacy import permissions as _privacy_permissions  # noqa: F401
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
 from app.processes.routes import router as process_router

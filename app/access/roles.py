@@ -17,6 +17,7 @@ class Role(StrEnum):
     COUNCIL = "council"
     CLERK = "clerk"
     STEERING = "steering"
+    PRIVACY = "privacy"
     ADMIN = "admin"
 
 
@@ -33,6 +34,7 @@ STAFF_ROLES = frozenset(
         Role.COUNCIL,
         Role.CLERK,
         Role.STEERING,
+        Role.PRIVACY,
     }
 )
 
@@ -56,6 +58,7 @@ ROLE_LABELS: dict[Role, str] = {
     Role.COUNCIL: _l("Councillor"),
     Role.CLERK: _l("Council clerk"),
     Role.STEERING: _l("Steering group"),
+    Role.PRIVACY: _l("Privacy officer"),
     Role.ADMIN: _l("Administrator"),
 }
 
@@ -69,5 +72,6 @@ ROLE_DESCRIPTIONS: dict[Role, str] = {
     Role.COUNCIL: _l("Gives input in the council workshop; files and co-signs amendments."),
     Role.CLERK: _l("Records the council's votes and publishes the decision."),
     Role.STEERING: _l("Follows every group's progress and publishes interim standings."),
+    Role.PRIVACY: _l("Keeps the record of processing and handles requests about personal data."),
     Role.ADMIN: _l("Sets up the organization, its processes and who has which role."),
 }

@@ -28,11 +28,19 @@ NOT_CONTENT = frozenset(
         "search_entries", "notifications", "notification_preferences",
         "external_identities", "sprint_events", "sprint_review_claims",
         "sprint_mood_checks", "sprint_messages", "rate_limit_counters",
+        "data_exports",
     }
 )  # fmt: skip
 # Columns no page shows: a row whose only changes are these moves nothing (a sign-in
 # would otherwise re-render every kept page of the organization).
-NOT_CONTENT_COLUMNS = {"users": frozenset({"last_sign_in_at", "password_hash", "notify_by_mail"})}
+NOT_CONTENT_COLUMNS = {
+    "users": frozenset(
+        {
+            "last_sign_in_at", "password_hash", "notify_by_mail", "totp_secret",
+            "totp_confirmed_at", "totp_last_step",
+        }
+    )
+}  # fmt: skip
 _CHANGED = "content_changed"  # session.info: ids of organizations written to (None: all)
 _OWN = "content_version_bump"  # execution option of the bump itself
 

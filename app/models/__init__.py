@@ -1,6 +1,7 @@
 """All ORM models, imported here so Alembic and the mappers see every table."""
 
 from app.models.account import Consent, ExternalIdentity, SignInFailure, User, UserSession
+from app.models.attachment import Attachment
 from app.models.audit import AuditEntry
 from app.models.budget import BudgetLine, Group, Taakveld, Theme
 from app.models.council import (
@@ -32,6 +33,7 @@ from app.models.meeting import Meeting, MeetingRegistration
 from app.models.notification import Notification, NotificationPreference
 from app.models.organization import Organization, OrganizationHost
 from app.models.page import Page
+from app.models.privacy import DataExport
 from app.models.process import Framework, Phase, Process
 from app.models.proposal import (
     CommentFlag,
@@ -70,6 +72,7 @@ __all__ = [
     "Amendment",
     "AmendmentSignature",
     "ApplicationBudgetLine",
+    "Attachment",
     "AuditEntry",
     "BudgetLine",
     "CentralWhitePaper",
@@ -80,6 +83,7 @@ __all__ = [
     "CouncilMember",
     "CouncilParty",
     "CouncilVote",
+    "DataExport",
     "DocumentBuild",
     "EditionChapter",
     "EditionEntry",

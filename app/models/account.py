@@ -26,6 +26,15 @@ class User(OrganizationScoped, Base):
     notify_by_mail: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_sign_in_at: Mapped[datetime | None]
+    # Set when the person's data was erased (on request or by retention); the row stays
+    # so their public contributions keep an author, named "former participant".
+    erased_at: Mapped[datetime | None]
+    # A second factor (TOTP, RFC 6238) for local accounts with a staff role: the shared
+    # secret, when it was confirmed with a first code, and the last time step used (a
+    # code is accepted once).
+    totp_secret: Mapped[str | None] = mapped_column(String(200))
+    totp_confirmed_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None]
 
     roles: Mapped[list[RoleAssignment]] = relationship(
         lazy="raise",
