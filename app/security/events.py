@@ -7,9 +7,12 @@ is copied to places the database is not, and must not become a second list of pe
 from __future__ import annotations
 
 import hashlib
+import hmac
 from typing import Any
 
 import structlog
+
+from app.config import get_settings
 
 log = structlog.get_logger("dialoog.security")
 
@@ -29,8 +32,14 @@ RATE_LIMITED = "security.rate_limited"
 
 def pseudonym(value: str) -> str:
     """A short hash that still lets one correlate events on the same address or account
-    name without the log holding the name itself."""
-    return hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
+    name without the log holding the name itself.
+
+    Keyed with the app's secret: an unkeyed hash of an email address or an IPv4 address is
+    undone by hashing every candidate (a list of addresses, all 2^32 IPv4 addresses), so a
+    plain SHA-256 would be a pseudonym in name only for whoever holds the log."""
+    key = get_settings().secret_key.encode()
+    normalised = value.strip().lower().encode()
+    return hmac.new(key, normalised, hashlib.sha256).hexdigest()[:12]
 
 
 def security_event(event: str, *, warning: bool = False, **fields: Any) -> None:

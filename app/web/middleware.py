@@ -15,6 +15,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.accounts.sessions import cookie_name as session_cookie_name
 from app.config import Settings
 from app.i18n import DEFAULT_LOCALE, LOCALES, set_locale
 from app.web import csrf
@@ -57,12 +58,18 @@ def security_headers(settings: Settings) -> dict[str, str]:
     return headers
 
 
+def _starts_session(headers: MutableHeaders, cookie: str) -> bool:
+    """The answer to a sign-in sets the session cookie: it is private already."""
+    return any(v.startswith(f"{cookie}=") for v in headers.getlist("set-cookie"))
+
+
 class RequestContextMiddleware:
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.settings = settings
         self.headers = security_headers(settings)
         self.csrf_cookie = csrf.cookie_name(settings)
+        self.session_cookie = session_cookie_name(settings)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -83,6 +90,12 @@ class RequestContextMiddleware:
         if not raw_token:
             raw_token = new_token = csrf.new_raw_token()
         scope.setdefault("state", {})["csrf_raw"] = raw_token
+        # A signed-in person's pages and downloads hold what only they may see: no browser
+        # cache or proxy keeps them (ASVS V14.3). Versioned static files stay cacheable, and
+        # anonymous visitors' pages keep their own caching (app.cache.pages).
+        private = self.session_cookie in connection.cookies and not scope["path"].startswith(
+            "/static/"
+        )
 
         status = 500
 
@@ -94,6 +107,8 @@ class RequestContextMiddleware:
                 for name, value in self.headers.items():
                     headers.setdefault(name, value)
                 headers["X-Request-ID"] = request_id
+                if private or _starts_session(headers, self.session_cookie):
+                    headers["Cache-Control"] = "no-store"
                 # Only pages carry forms; static files and CSS stay cookie-free (cacheable).
                 if new_token is not None and headers.get("content-type", "").startswith(
                     "text/html"

@@ -3,6 +3,8 @@ most, never an email address."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 
 import pytest
@@ -12,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.access.roles import Role
 from app.accounts import tokens
+from app.config import get_settings
 from app.db import organization_scope
 from app.models import Organization, RoleAssignment
 from app.security import events
@@ -118,3 +121,16 @@ def test_throttled_sign_in_is_a_rate_limit_event(
         client.post("/aanmelden", data={"email": EMAIL, "password": "fout", "csrf_token": token})
     assert _event(caplog, events.RATE_LIMITED)["limit"] == "sign_in_failures"
     _no_email(caplog)
+
+
+def test_the_pseudonym_is_keyed_with_the_secret_key() -> None:
+    """An unkeyed hash of an address is undone by hashing every address; the keyed one
+    needs the app's secret too."""
+    value = "Ruud@Zeist.example "
+    unkeyed = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:12]
+    keyed = hmac.new(
+        get_settings().secret_key.encode(), b"ruud@zeist.example", hashlib.sha256
+    ).hexdigest()[:12]
+    assert events.pseudonym(value) == keyed
+    assert events.pseudonym(value) != unkeyed
+    assert events.pseudonym("RUUD@zeist.example") == keyed  # still correlates
