@@ -100,6 +100,13 @@ class RateLimitSettings(BaseModel):
     comments_per_account: RateLimit = RateLimit(requests=20, seconds=600)
 
 
+class PrivacySettings(BaseModel):
+    """Personal data under the AVG (app.privacy)."""
+
+    # A person's own export (a ZIP) is offered this long, then its file is removed.
+    export_days: int = 7
+
+
 class I18nSettings(BaseModel):
     default_locale: str = "nl"
     locales: tuple[str, ...] = ("nl", "en")
@@ -122,6 +129,8 @@ class Settings(BaseSettings):
     default_organization: str = "zeist"
     # Built documents (the central white paper's PDF, Word, CSV, XLSX) live below here.
     documents_dir: Path = ROOT / "var" / "documents"
+    # A person's own data exports (ZIPs under generated names) live below here.
+    exports_dir: Path = ROOT / "var" / "exports"
     # Where meetings happen: times are stored in UTC and shown and entered in this zone.
     timezone: str = "Europe/Amsterdam"
     # How background jobs run: a thread in the app process, inline after each commit
@@ -136,6 +145,7 @@ class Settings(BaseSettings):
     mail: MailSettings = MailSettings()
     accounts: AccountSettings = AccountSettings()
     rate_limits: RateLimitSettings = RateLimitSettings()
+    privacy: PrivacySettings = PrivacySettings()
     oidc_providers: list[OidcProviderSettings] = Field(default_factory=list)
 
     @property
