@@ -6,6 +6,15 @@ from sqlalchemy import Boolean, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import (
+    ACCOUNT,
+    CONSENT,
+    CREDENTIALS,
+    LINKED_IDENTITY,
+    SESSION,
+    SIGN_IN_FAILURE,
+    personal,
+)
 from app.models.role import RoleAssignment
 
 
@@ -17,24 +26,24 @@ class User(OrganizationScoped, Base):
     __table_args__ = (UniqueConstraint("organization_id", "email"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    display_name: Mapped[str] = mapped_column(String(60))
-    email: Mapped[str] = mapped_column(String(254))  # stored lower-case
-    email_confirmed_at: Mapped[datetime | None]
+    display_name: Mapped[str] = mapped_column(String(60), info=personal(ACCOUNT))
+    email: Mapped[str] = mapped_column(String(254), info=personal(ACCOUNT))  # lower-case
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(info=personal(ACCOUNT))
     # None for accounts that only sign in through an identity provider.
-    password_hash: Mapped[str | None] = mapped_column(String(200))
-    locale: Mapped[str] = mapped_column(String(5), default="nl")
-    notify_by_mail: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200), info=personal(CREDENTIALS))
+    locale: Mapped[str] = mapped_column(String(5), default="nl", info=personal(ACCOUNT))
+    notify_by_mail: Mapped[bool] = mapped_column(Boolean, default=True, info=personal(ACCOUNT))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_sign_in_at: Mapped[datetime | None]
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(info=personal(ACCOUNT))
     # Set when the person's data was erased (on request or by retention); the row stays
     # so their public contributions keep an author, named "former participant".
     erased_at: Mapped[datetime | None]
     # A second factor (TOTP, RFC 6238) for local accounts with a staff role: the shared
     # secret, when it was confirmed with a first code, and the last time step used (a
     # code is accepted once).
-    totp_secret: Mapped[str | None] = mapped_column(String(200))
-    totp_confirmed_at: Mapped[datetime | None]
-    totp_last_step: Mapped[int | None]
+    totp_secret: Mapped[str | None] = mapped_column(String(200), info=personal(CREDENTIALS))
+    totp_confirmed_at: Mapped[datetime | None] = mapped_column(info=personal(CREDENTIALS))
+    totp_last_step: Mapped[int | None] = mapped_column(info=personal(CREDENTIALS))
 
     roles: Mapped[list[RoleAssignment]] = relationship(
         lazy="raise",
@@ -55,12 +64,14 @@ class UserSession(OrganizationScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(SESSION)
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow, info=personal(SESSION))
     expires_at: Mapped[datetime]
-    ip_address: Mapped[str | None] = mapped_column(String(45))
-    user_agent: Mapped[str | None] = mapped_column(String(300))
+    ip_address: Mapped[str | None] = mapped_column(String(45), info=personal(SESSION))
+    user_agent: Mapped[str | None] = mapped_column(String(300), info=personal(SESSION))
     method: Mapped[str] = mapped_column(String(60))  # "password" or "oidc:<provider>"
 
     user: Mapped[User] = relationship(lazy="raise")
@@ -72,7 +83,9 @@ class Consent(OrganizationScoped, Base):
     __tablename__ = "consents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(CONSENT)
+    )
     document: Mapped[str] = mapped_column(String(40))
     version: Mapped[str] = mapped_column(String(40))
     given_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -85,9 +98,11 @@ class ExternalIdentity(OrganizationScoped, Base):
     __table_args__ = (UniqueConstraint("organization_id", "provider", "subject"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(LINKED_IDENTITY)
+    )
     provider: Mapped[str] = mapped_column(String(60))
-    subject: Mapped[str] = mapped_column(String(255))
+    subject: Mapped[str] = mapped_column(String(255), info=personal(LINKED_IDENTITY))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -102,6 +117,6 @@ class SignInFailure(OrganizationScoped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254))
-    ip_address: Mapped[str] = mapped_column(String(45))
+    email: Mapped[str] = mapped_column(String(254), info=personal(SIGN_IN_FAILURE))
+    ip_address: Mapped[str] = mapped_column(String(45), info=personal(SIGN_IN_FAILURE))
     at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import CONTRIBUTION, personal
 
 
 class Attachment(OrganizationScoped, Base):
@@ -25,9 +26,11 @@ class Attachment(OrganizationScoped, Base):
         ForeignKey("product_sheets.id", ondelete="CASCADE"), index=True
     )
     stored_name: Mapped[str] = mapped_column(String(64), unique=True)
-    original_name: Mapped[str] = mapped_column(String(255))
+    original_name: Mapped[str] = mapped_column(String(255), info=personal(CONTRIBUTION))
     content_type: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
-    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=personal(CONTRIBUTION)
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
+from app.models.personal import AUDIT, personal
 
 
 class AuditEntry(AppendOnly, OrganizationScoped, Base):
@@ -22,12 +23,14 @@ class AuditEntry(AppendOnly, OrganizationScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # The person who acted (None for the system or an identity provider), and a label
     # that names them as they were then.
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
-    actor_label: Mapped[str] = mapped_column(String(200))
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), index=True, info=personal(AUDIT)
+    )
+    actor_label: Mapped[str] = mapped_column(String(200), info=personal(AUDIT))
     action: Mapped[str] = mapped_column(String(100))
     object_type: Mapped[str] = mapped_column(String(60))
     object_id: Mapped[str] = mapped_column(String(60))
-    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    reason: Mapped[str | None] = mapped_column(Text)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, info=personal(AUDIT))
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, info=personal(AUDIT))
+    reason: Mapped[str | None] = mapped_column(Text, info=personal(AUDIT))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -15,6 +15,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
+from app.models.personal import COUNCIL, STAFF_RECORD, personal
 
 
 class CouncilParty(OrganizationScoped, Base):
@@ -39,7 +40,9 @@ class CouncilMember(OrganizationScoped, Base):
     __table_args__ = (UniqueConstraint("organization_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), info=personal(COUNCIL)
+    )
     party_id: Mapped[int] = mapped_column(ForeignKey("council_parties.id"))
 
 
@@ -64,9 +67,9 @@ class CouncilDecision(OrganizationScoped, Base):
     meeting_on: Mapped[date | None]  # the council meeting that decides, when known
     note: Mapped[str] = mapped_column(Text, default="")  # the admin's covering words
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
-    submitted_by: Mapped[str] = mapped_column(String(200))
+    submitted_by: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     published_at: Mapped[datetime | None]
-    published_by: Mapped[str | None] = mapped_column(String(200))
+    published_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
     version: Mapped[int] = mapped_column(default=1)
 
 
@@ -95,8 +98,10 @@ class Amendment(OrganizationScoped, Base):
     condition: Mapped[str] = mapped_column(Text, default="")  # for a condition
     # For a change of amount: {"2012": [structural, one_off], ...} replacing the sheet's.
     amounts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    filer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    filer_label: Mapped[str] = mapped_column(String(200))
+    filer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=personal(COUNCIL)
+    )
+    filer_label: Mapped[str] = mapped_column(String(200), info=personal(COUNCIL))
     party: Mapped[str] = mapped_column(String(100), default="")  # the filer's, when filed
     filed_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]
@@ -111,8 +116,10 @@ class AmendmentSignature(OrganizationScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     amendment_id: Mapped[int] = mapped_column(ForeignKey("amendments.id", ondelete="CASCADE"))
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    label: Mapped[str] = mapped_column(String(200))
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=personal(COUNCIL)
+    )
+    label: Mapped[str] = mapped_column(String(200), info=personal(COUNCIL))
     party: Mapped[str] = mapped_column(String(100), default="")
     signed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -138,6 +145,8 @@ class CouncilVote(AppendOnly, OrganizationScoped, Base):
     carried: Mapped[bool] = mapped_column(Boolean)
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("council_votes.id"))
     reason: Mapped[str | None] = mapped_column(Text)  # why a correction
-    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), info=personal(STAFF_RECORD)
+    )
+    recorded_by: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)

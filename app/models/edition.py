@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
+from app.models.personal import STAFF_RECORD, personal
 
 
 class CentralWhitePaper(OrganizationScoped, Base):
@@ -32,9 +33,9 @@ class CentralWhitePaper(OrganizationScoped, Base):
     number: Mapped[int]
     note: Mapped[str] = mapped_column(Text, default="")  # why this edition (the admin's words)
     compiled_at: Mapped[datetime] = mapped_column(default=utcnow)
-    compiled_by: Mapped[str] = mapped_column(String(200))
+    compiled_by: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     published_at: Mapped[datetime | None]
-    published_by: Mapped[str | None] = mapped_column(String(200))
+    published_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
 
 
 class EditionChapter(AppendOnly, OrganizationScoped, Base):
@@ -112,7 +113,7 @@ class ProductSheet(OrganizationScoped, Base):
     returned_reason: Mapped[str | None] = mapped_column(Text)  # why a step sent it back
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_by: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
 
 
 class ProductSheetStep(AppendOnly, OrganizationScoped, Base):
@@ -125,8 +126,10 @@ class ProductSheetStep(AppendOnly, OrganizationScoped, Base):
     sheet_id: Mapped[int] = mapped_column(ForeignKey("product_sheets.id", ondelete="CASCADE"))
     from_step: Mapped[str] = mapped_column(String(20))
     to_step: Mapped[str] = mapped_column(String(20))
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    actor_label: Mapped[str] = mapped_column(String(200))
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(STAFF_RECORD)
+    )
+    actor_label: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
 from app.models.account import User
+from app.models.personal import CONTRIBUTION, COUNCIL, STAFF_RECORD, personal
 
 
 class GreenPaper(OrganizationScoped, Base):
@@ -24,7 +25,7 @@ class GreenPaper(OrganizationScoped, Base):
     status: Mapped[str] = mapped_column(String(20), default="draft")  # GreenPaperStatus
     submitted_at: Mapped[datetime | None]
     decided_at: Mapped[datetime | None]
-    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decided_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
     decision_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -49,7 +50,7 @@ class GreenPaperSection(OrganizationScoped, Base):
     body: Mapped[str] = mapped_column(Text, default="")  # Markdown, sanitised on output
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_by: Mapped[str] = mapped_column(String(200), info=personal(CONTRIBUTION))
 
     green_paper: Mapped[GreenPaper] = relationship(lazy="raise", back_populates="sections")
 
@@ -69,8 +70,10 @@ class SectionRevision(AppendOnly, OrganizationScoped, Base):
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     # No ON DELETE action: an erased person is anonymised, never deleted.
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    author_label: Mapped[str] = mapped_column(String(200))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(CONTRIBUTION)
+    )
+    author_label: Mapped[str] = mapped_column(String(200), info=personal(CONTRIBUTION))
     restored_from: Mapped[int | None]  # the revision number this one brought back
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -89,12 +92,14 @@ class SectionComment(OrganizationScoped, Base):
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("section_comments.id", ondelete="CASCADE")
     )
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), info=personal(CONTRIBUTION)
+    )
+    body: Mapped[str] = mapped_column(Text, info=personal(CONTRIBUTION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     hidden_at: Mapped[datetime | None]
     hidden_reason: Mapped[str | None] = mapped_column(Text)
-    hidden_by: Mapped[str | None] = mapped_column(String(200))
+    hidden_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
 
     author: Mapped[User] = relationship(lazy="raise")
 
@@ -109,11 +114,13 @@ class WorkshopInput(OrganizationScoped, Base):
     green_paper_id: Mapped[int] = mapped_column(
         ForeignKey("green_papers.id", ondelete="CASCADE"), index=True
     )
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), info=personal(COUNCIL)
+    )
+    body: Mapped[str] = mapped_column(Text, info=personal(COUNCIL))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     answer: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime | None]
-    answered_by: Mapped[str | None] = mapped_column(String(200))
+    answered_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
 
     author: Mapped[User] = relationship(lazy="raise")

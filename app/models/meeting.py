@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.db import Base, OrganizationScoped, utcnow
 from app.models.account import User
 from app.models.budget import Group
+from app.models.personal import PARTICIPATION, personal
 
 
 class RegistrationStatus(StrEnum):
@@ -57,9 +58,12 @@ class MeetingRegistration(OrganizationScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(PARTICIPATION)
+    )
     status: Mapped[str] = mapped_column(String(20))  # RegistrationStatus
-    attended: Mapped[bool | None]  # None until the chef takes attendance
+    # None until the chef takes attendance.
+    attended: Mapped[bool | None] = mapped_column(info=personal(PARTICIPATION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     meeting: Mapped[Meeting] = relationship(lazy="raise", back_populates="registrations")

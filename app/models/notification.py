@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import NOTIFICATION, personal
 
 
 class Notification(OrganizationScoped, Base):
@@ -17,9 +18,11 @@ class Notification(OrganizationScoped, Base):
     __table_args__ = (Index("ix_notifications_user_read", "user_id", "read_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), info=personal(NOTIFICATION)
+    )
     kind: Mapped[str] = mapped_column(String(40))  # app.notifications.kinds.NotificationKind
-    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, info=personal(NOTIFICATION))
     link: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
@@ -32,7 +35,9 @@ class NotificationPreference(OrganizationScoped, Base):
     __table_args__ = (UniqueConstraint("user_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), info=personal(NOTIFICATION)
+    )
     kind: Mapped[str] = mapped_column(String(40))
     in_app: Mapped[bool] = mapped_column(Boolean, default=True)
     by_mail: Mapped[bool] = mapped_column(Boolean, default=True)

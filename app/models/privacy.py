@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import EXPORT, personal
 
 
 class DataExport(OrganizationScoped, Base):
@@ -16,7 +17,9 @@ class DataExport(OrganizationScoped, Base):
     __tablename__ = "data_exports"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(EXPORT)
+    )
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20), default="queued")  # queued/ready/failed
     # A random name under the exports directory; never derived from the person.

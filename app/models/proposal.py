@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
 from app.models.account import User
+from app.models.personal import CONTRIBUTION, PARTICIPATION, STAFF_RECORD, personal
 
 
 class Proposal(OrganizationScoped, Base):
@@ -33,7 +34,9 @@ class Proposal(OrganizationScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id"), index=True, info=personal(CONTRIBUTION)
+    )
     title: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
     measure: Mapped[str] = mapped_column(Text, default="")  # Markdown
@@ -108,7 +111,9 @@ class ProposalCoauthor(OrganizationScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id"), index=True, info=personal(CONTRIBUTION)
+    )
 
     user: Mapped[User] = relationship(lazy="raise")
 
@@ -125,8 +130,10 @@ class ProposalRevision(AppendOnly, OrganizationScoped, Base):
     number: Mapped[int]
     # title, summary, measure, consequences, amounts, budget lines, frameworks
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    author_label: Mapped[str] = mapped_column(String(200))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(CONTRIBUTION)
+    )
+    author_label: Mapped[str] = mapped_column(String(200), info=personal(CONTRIBUTION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -140,8 +147,10 @@ class ProposalTransition(AppendOnly, OrganizationScoped, Base):
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
     from_state: Mapped[str | None] = mapped_column(String(20))
     to_state: Mapped[str] = mapped_column(String(20))
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    actor_label: Mapped[str] = mapped_column(String(200))
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(STAFF_RECORD)
+    )
+    actor_label: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -158,14 +167,16 @@ class ProposalComment(OrganizationScoped, Base):
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("proposal_comments.id", ondelete="CASCADE"), index=True
     )
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id"), index=True, info=personal(CONTRIBUTION)
+    )
+    body: Mapped[str] = mapped_column(Text, info=personal(CONTRIBUTION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     flag_count: Mapped[int] = mapped_column(default=0)
     flags_handled: Mapped[bool] = mapped_column(Boolean, default=False)
     hidden_at: Mapped[datetime | None]
     hidden_reason: Mapped[str | None] = mapped_column(Text)
-    hidden_by: Mapped[str | None] = mapped_column(String(200))
+    hidden_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
 
     author: Mapped[User] = relationship(lazy="raise")
 
@@ -178,8 +189,8 @@ class CommentFlag(OrganizationScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     comment_id: Mapped[int] = mapped_column(ForeignKey("proposal_comments.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    reason: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), info=personal(PARTICIPATION))
+    reason: Mapped[str] = mapped_column(Text, default="", info=personal(PARTICIPATION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -191,7 +202,9 @@ class ProposalSupport(OrganizationScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id"), index=True, info=personal(PARTICIPATION)
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -206,11 +219,11 @@ class OfficialQuestion(OrganizationScoped, Base):
     proposal_id: Mapped[int] = mapped_column(
         ForeignKey("proposals.id", ondelete="CASCADE"), index=True
     )
-    asked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    question: Mapped[str] = mapped_column(Text)
+    asked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), info=personal(CONTRIBUTION))
+    question: Mapped[str] = mapped_column(Text, info=personal(CONTRIBUTION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     answer: Mapped[str | None] = mapped_column(Text)
-    answered_by: Mapped[str | None] = mapped_column(String(200))
+    answered_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
     answered_at: Mapped[datetime | None]
 
     asked_by: Mapped[User] = relationship(lazy="raise")

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, OrganizationScoped, utcnow
 from app.models.account import User
+from app.models.personal import APPLICATION, STAFF_RECORD, personal
 
 
 class ChefApplication(OrganizationScoped, Base):
@@ -20,18 +21,20 @@ class ChefApplication(OrganizationScoped, Base):
     process_id: Mapped[int] = mapped_column(
         ForeignKey("processes.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(APPLICATION)
+    )
     # The theme the person would like to run, if any; the admin may choose another.
     preferred_theme_id: Mapped[int | None] = mapped_column(
         ForeignKey("themes.id", ondelete="SET NULL")
     )
-    motivation: Mapped[str] = mapped_column(Text)
-    competencies: Mapped[str] = mapped_column(Text)
+    motivation: Mapped[str] = mapped_column(Text, info=personal(APPLICATION))
+    competencies: Mapped[str] = mapped_column(Text, info=personal(APPLICATION))
     status: Mapped[str] = mapped_column(String(20), default="pending")  # ChefApplicationStatus
     selected_group_id: Mapped[int | None] = mapped_column(
         ForeignKey("groups.id", ondelete="SET NULL")
     )
-    decision_message: Mapped[str | None] = mapped_column(Text)
+    decision_message: Mapped[str | None] = mapped_column(Text, info=personal(APPLICATION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
 
@@ -53,18 +56,22 @@ class ExpertApplication(OrganizationScoped, Base):
         ForeignKey("processes.id", ondelete="CASCADE"), index=True
     )
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    has_expertise: Mapped[bool] = mapped_column(Boolean, default=False)
-    expertise: Mapped[str] = mapped_column(Text, default="")
-    has_experience: Mapped[bool] = mapped_column(Boolean, default=False)
-    experience: Mapped[str] = mapped_column(Text, default="")
-    has_stake: Mapped[bool] = mapped_column(Boolean, default=False)
-    stake: Mapped[str] = mapped_column(Text, default="")
-    organization_name: Mapped[str] = mapped_column(String(200), default="")
-    motivation: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, info=personal(APPLICATION)
+    )
+    has_expertise: Mapped[bool] = mapped_column(Boolean, default=False, info=personal(APPLICATION))
+    expertise: Mapped[str] = mapped_column(Text, default="", info=personal(APPLICATION))
+    has_experience: Mapped[bool] = mapped_column(Boolean, default=False, info=personal(APPLICATION))
+    experience: Mapped[str] = mapped_column(Text, default="", info=personal(APPLICATION))
+    has_stake: Mapped[bool] = mapped_column(Boolean, default=False, info=personal(APPLICATION))
+    stake: Mapped[str] = mapped_column(Text, default="", info=personal(APPLICATION))
+    organization_name: Mapped[str] = mapped_column(
+        String(200), default="", info=personal(APPLICATION)
+    )
+    motivation: Mapped[str] = mapped_column(Text, info=personal(APPLICATION))
     status: Mapped[str] = mapped_column(String(20), default="pending")  # ApplicationStatus
-    decision_message: Mapped[str | None] = mapped_column(Text)
-    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decision_message: Mapped[str | None] = mapped_column(Text, info=personal(APPLICATION))
+    decided_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
 

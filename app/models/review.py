@@ -6,6 +6,7 @@ from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, String, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import STAFF_RECORD, personal
 
 
 class Review(OrganizationScoped, Base):
@@ -25,8 +26,10 @@ class Review(OrganizationScoped, Base):
     kind: Mapped[str] = mapped_column(String(20))  # ReviewKind: legal | financial
     verdict: Mapped[str] = mapped_column(String(30))  # Verdict
     notes: Mapped[str] = mapped_column(Text, default="")
-    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    reviewer_label: Mapped[str] = mapped_column(String(200))
+    reviewer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(STAFF_RECORD)
+    )
+    reviewer_label: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     reviewed_version: Mapped[int]  # the proposal's version the verdict is about
     needs_another_look: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import ROLE, STAFF_RECORD, personal
 
 
 class RoleAssignment(OrganizationScoped, Base):
@@ -26,12 +27,14 @@ class RoleAssignment(OrganizationScoped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), info=personal(ROLE)
+    )
     role: Mapped[str] = mapped_column(String(20))  # app.access.roles.Role
     scope_type: Mapped[str] = mapped_column(String(20), default="organization")
     scope_id: Mapped[int | None]
     # Who gave it: a person's name, or "oidc:<provider>" for roles an identity provider
     # asserts (those are synchronised at each sign-in).
-    granted_by: Mapped[str] = mapped_column(String(200))
+    granted_by: Mapped[str] = mapped_column(String(200), info=personal(STAFF_RECORD))
     granted_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]

@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import CONTRIBUTION, PARTICIPATION, STAFF_RECORD, personal
 
 
 class Sprint(OrganizationScoped, Base):
@@ -62,7 +63,9 @@ class SprintOption(OrganizationScoped, Base):
     structural: Mapped[int] = mapped_column(BigInteger, default=0)
     current_year: Mapped[int] = mapped_column(BigInteger, default=0)
     legal_snags: Mapped[str] = mapped_column(Text, default="")  # Markdown
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(STAFF_RECORD)
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -98,7 +101,9 @@ class ReviewClaim(OrganizationScoped, Base):
     )
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(20))  # ReviewKind
-    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    reviewer_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id"), index=True, info=personal(STAFF_RECORD)
+    )
     claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -116,9 +121,9 @@ class MoodCheck(OrganizationScoped, Base):
         ForeignKey("processes.id", ondelete="CASCADE"), index=True
     )
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), info=personal(PARTICIPATION))
     score: Mapped[int]
-    line: Mapped[str] = mapped_column(String(300), default="")
+    line: Mapped[str] = mapped_column(String(300), default="", info=personal(PARTICIPATION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -132,10 +137,12 @@ class SprintMessage(OrganizationScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    author_label: Mapped[str] = mapped_column(String(200))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(CONTRIBUTION)
+    )
+    author_label: Mapped[str] = mapped_column(String(200), info=personal(CONTRIBUTION))
     from_steering: Mapped[bool] = mapped_column(default=False)
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, info=personal(CONTRIBUTION))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -168,7 +175,9 @@ class StandingsSnapshot(OrganizationScoped, Base):
     number: Mapped[int]
     note: Mapped[str] = mapped_column(Text, default="")
     rows: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
-    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    published_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(STAFF_RECORD)
+    )
     published_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -183,7 +192,9 @@ class PackageChoice(OrganizationScoped, Base):
         ForeignKey("processes.id", ondelete="CASCADE"), index=True
     )
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"))
-    chosen_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    chosen_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id"), info=personal(STAFF_RECORD)
+    )
     chosen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
