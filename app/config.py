@@ -107,6 +107,14 @@ class PrivacySettings(BaseModel):
     export_days: int = 7
 
 
+class UploadSettings(BaseModel):
+    """Attachments to proposals and product sheets (app.attachments): how large one file
+    may be, and how many one proposal or product sheet may carry."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_per_subject: int = 10
+
+
 class I18nSettings(BaseModel):
     default_locale: str = "nl"
     locales: tuple[str, ...] = ("nl", "en")
@@ -129,6 +137,8 @@ class Settings(BaseSettings):
     default_organization: str = "zeist"
     # Built documents (the central white paper's PDF, Word, CSV, XLSX) live below here.
     documents_dir: Path = ROOT / "var" / "documents"
+    # Attachments people upload, under generated names (app.attachments.storage).
+    uploads_dir: Path = ROOT / "var" / "uploads"
     # A person's own data exports (ZIPs under generated names) live below here.
     exports_dir: Path = ROOT / "var" / "exports"
     # Where meetings happen: times are stored in UTC and shown and entered in this zone.
@@ -145,6 +155,7 @@ class Settings(BaseSettings):
     mail: MailSettings = MailSettings()
     accounts: AccountSettings = AccountSettings()
     rate_limits: RateLimitSettings = RateLimitSettings()
+    uploads: UploadSettings = UploadSettings()
     privacy: PrivacySettings = PrivacySettings()
     oidc_providers: list[OidcProviderSettings] = Field(default_factory=list)
 
