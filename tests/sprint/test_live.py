@@ -99,7 +99,7 @@ def test_the_stream_is_an_event_stream_no_proxy_keeps(
     response = client.get(LIVE)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
-    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["cache-control"] == "no-store"  # signed in: app.web.middleware
     assert response.headers["x-accel-buffering"] == "no"
     assert "set-cookie" not in response.headers
     assert response.text.startswith("retry: ")
