@@ -53,6 +53,7 @@ from app.organizations.routes import router as organization_router
 from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
 from app.privacy import permissions as _privacy_permissions  # noqa: F401
+from app.privacy.register_routes import router as privacy_register_router
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
 from app.processes.routes import router as process_router
@@ -166,6 +167,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feed_router,
         statement_router,
         sprint_router,
+        privacy_register_router,
     ):
         app.include_router(router)
     return app

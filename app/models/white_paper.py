@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, OrganizationScoped, utcnow
+from app.models.personal import STAFF_RECORD, personal
 
 
 class WhitePaper(OrganizationScoped, Base):
@@ -22,5 +23,5 @@ class WhitePaper(OrganizationScoped, Base):
     introduction: Mapped[str] = mapped_column(Text, default="")  # Markdown
     status: Mapped[str] = mapped_column(String(20), default="draft")  # draft | submitted
     submitted_at: Mapped[datetime | None]
-    submitted_by: Mapped[str | None] = mapped_column(String(200))
+    submitted_by: Mapped[str | None] = mapped_column(String(200), info=personal(STAFF_RECORD))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
