@@ -28,6 +28,7 @@ from app.api.deps import CurrentProcess, api_organization
 from app.api.routes import StateFilter, ThemeFilter
 from app.deps import DbSession
 from app.models import Process
+from app.security.spreadsheets import neutralise
 
 router = APIRouter(dependencies=[Depends(api_organization)])
 
@@ -56,7 +57,7 @@ def _cell(value: Cell) -> str | int:
         return "true" if value else "false"
     if isinstance(value, date | datetime):
         return value.isoformat()
-    return value
+    return neutralise(value)
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:

@@ -15,6 +15,7 @@ from app.documents.builders import Progress
 from app.documents.builders.measures import EURO_FORMAT
 from app.documents.decision_data import MEASURE_STATUS_LABELS, DecisionData
 from app.i18n import gettext as _
+from app.security.spreadsheets import append_row, safe_row
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def build_csv(data: DecisionData, target: Path, progress: Progress) -> None:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(headers())
         for row in measures:
-            writer.writerow(_cells(row))
+            writer.writerow(safe_row(_cells(row)))
     progress(1, 1)
 
 
@@ -113,7 +114,7 @@ def build_xlsx(data: DecisionData, target: Path, progress: Progress) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows(data):
-        sheet.append(_cells(row))
+        append_row(sheet, _cells(row))
     for column in "GHIJKL":
         for cell in sheet[column][1:]:
             cell.number_format = EURO_FORMAT
@@ -137,14 +138,15 @@ def build_xlsx(data: DecisionData, target: Path, progress: Progress) -> None:
     for cell in totals[1]:
         cell.font = Font(bold=True)
     for title, theme in [*((t.title, t) for t in data.themes), (_("Total"), data.total)]:
-        totals.append(
+        append_row(
+            totals,
             [
                 title,
                 theme.target,
                 *(theme.submitted.get(year, 0) for year in data.years),
                 *(theme.adopted.get(year, 0) for year in data.years),
                 theme.adopted_total,
-            ]
+            ],
         )
     for cell in totals[totals.max_row]:
         cell.font = Font(bold=True)

@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 from app.documents.builders import Progress
 from app.documents.queries import EditionData
 from app.i18n import gettext as _
+from app.security.spreadsheets import append_row, safe_row
 
 EURO_FORMAT = '"€" #,##0;"€" -#,##0'
 
@@ -84,7 +85,7 @@ def build_csv(data: EditionData, target: Path, progress: Progress) -> None:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(headers())
         for row in measures:
-            writer.writerow(["" if cell is None else cell for cell in _cells(row)])
+            writer.writerow(safe_row("" if cell is None else cell for cell in _cells(row)))
     progress(1, 1)
 
 
@@ -100,7 +101,7 @@ def build_xlsx(data: EditionData, target: Path, progress: Progress) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in measures:
-        sheet.append(_cells(row))
+        append_row(sheet, _cells(row))
     for column in "EFGH":
         for cell in sheet[column][1:]:
             cell.number_format = EURO_FORMAT
@@ -115,13 +116,14 @@ def build_xlsx(data: EditionData, target: Path, progress: Progress) -> None:
     for cell in totals[1]:
         cell.font = Font(bold=True)
     for chapter in data.chapters:
-        totals.append(
+        append_row(
+            totals,
             [
                 chapter.theme,
                 chapter.target,
                 *(chapter.claimed(year) for year in data.years),
                 chapter.claimed_total,
-            ]
+            ],
         )
     totals.append(
         [

@@ -17,6 +17,7 @@ from app.documents.builders import Progress
 from app.documents.builders.measures import EURO_FORMAT
 from app.documents.sprint_result_data import SprintResultData
 from app.i18n import gettext as _
+from app.security.spreadsheets import append_row
 from app.sprint.kinds import ORIGIN_LABELS
 from app.web.templating import STATIC_DIR, make_environment
 
@@ -101,7 +102,7 @@ def build_xlsx(data: SprintResultData, target: Path, progress: Progress) -> None
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in measure_rows(data):
-        sheet.append(row)
+        append_row(sheet, row)
     for column in "FG":
         for cell in sheet[column][1:]:
             cell.number_format = EURO_FORMAT
@@ -116,7 +117,7 @@ def build_xlsx(data: SprintResultData, target: Path, progress: Progress) -> None
     for cell in teams[1]:
         cell.font = Font(bold=True)
     for team in data.contributions:
-        teams.append([team.team, len(team.measures), team.structural, team.current_year])
+        append_row(teams, [team.team, len(team.measures), team.structural, team.current_year])
     for row_cells in teams.iter_rows(min_row=2, min_col=3):
         for cell in row_cells:
             cell.number_format = EURO_FORMAT
