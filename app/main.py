@@ -53,6 +53,7 @@ from app.organizations.routes import router as organization_router
 from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
 from app.privacy import permissions as _privacy_permissions  # noqa: F401
+from app.privacy.erasure_routes import router as erasure_router
 from app.privacy.register_routes import router as privacy_register_router
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
@@ -167,6 +168,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         feed_router,
         statement_router,
         sprint_router,
+        erasure_router,
         privacy_register_router,
     ):
         app.include_router(router)

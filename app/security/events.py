@@ -28,6 +28,7 @@ ROLE_GRANTED = "security.role.granted"
 ROLE_REVOKED = "security.role.revoked"
 PASSWORD_CHANGED = "security.password.changed"  # noqa: S105 - an event name
 RATE_LIMITED = "security.rate_limited"
+ERASURE = "security.erasure"
 
 
 def pseudonym(value: str) -> str:

@@ -29,6 +29,7 @@ from app.config import ROOT, get_settings
 from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
 from app.organizations.branding import theme_version
 from app.phases.kinds import PHASE_LABELS
+from app.privacy.display import display_name, former_participant, is_erased_label
 from app.web import csrf
 from app.web.flash import COOKIE_NAME as FLASH_COOKIE
 from app.web.flash import take_flash
@@ -109,7 +110,10 @@ _PERSON_ID = re.compile(r" \(#\d+\)$")
 
 def person_name(label: str) -> str:
     """A stored "Name (#id)" label as people read it: the name. The id is there for the
-    record (no display name can pose as another), not for the page."""
+    record (no display name can pose as another), not for the page. An erased person's
+    label is the bare "(#id)": "former participant" (app.privacy.display)."""
+    if is_erased_label(label):
+        return former_participant()
     return _PERSON_ID.sub("", actor_label(label))
 
 
@@ -174,6 +178,7 @@ def make_environment(*, auto_reload: bool = True) -> Environment:
         actor_label=actor_label,
         local_datetime=_local_datetime_filter,
         person_name=person_name,
+        display_name=display_name,
         summary=summary,
     )
     return env

@@ -70,6 +70,12 @@ class Decision:
     state: str
 
 
+@dataclass
+class Account:
+    id: int  # 100 is every test actor's own account
+    state: str  # only names the row: "own" or "other"
+
+
 FOLLOW_THE_WORKSHOP = {"expert", "chef", "council", "admin"}
 
 # (predicate, object) -> the actors allowed; everyone else is refused.
@@ -110,6 +116,9 @@ MATRIX: list[tuple[str, Any, set[str]]] = [
     ("council.read_decision", Decision("open"), set()),
     ("council.read_decision", Decision("decided"), {"council", "clerk", "admin"}),
     ("council.read_decision", Decision("published"), set(ACTORS)),
+    ("privacy.erase_own", Account(100, "own"), set(ACTORS) - {"anonymous"}),
+    ("privacy.erase_own", Account(1, "other"), set()),
+    ("privacy.erase_any", Account(1, "other"), {"admin"}),
 ]  # fmt: skip
 
 
