@@ -72,6 +72,10 @@ class AccountSettings(BaseModel):
     # Failed sign-ins allowed before waiting starts, per account and per address.
     free_failures_per_account: int = 5
     free_failures_per_address: int = 20
+    # Local (password) sign-ins of accounts with a staff role ask for a code from an
+    # authenticator app too (TOTP, ASVS V6.3); sign-ins through OpenID Connect never do,
+    # the identity provider answers for those.
+    second_factor_for_staff: bool = True
 
 
 class RateLimit(BaseModel):

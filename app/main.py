@@ -12,6 +12,7 @@ from app.accounts import permissions as _account_permissions  # noqa: F401
 from app.accounts.oidc import make_oauth
 from app.accounts.oidc import router as oidc_router
 from app.accounts.routes import router as account_router
+from app.accounts.second_factor_routes import router as second_factor_router
 from app.admin import permissions as _admin_permissions  # noqa: F401
 from app.admin.routes import router as admin_router
 from app.api.app import mount_api
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         organization_router,
         page_router,
         account_router,
+        second_factor_router,
         oidc_router,
         admin_router,
         mail_router,

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import MailSettings, Settings
+from app.config import AccountSettings, MailSettings, Settings
 from app.db import make_engine
 from app.i18n import DEFAULT_LOCALE, set_locale
 from app.jobs.runner import JobRunner
@@ -107,6 +107,10 @@ def settings(database_url: str, smtp_server: SmtpServer, tmp_path: Path) -> Sett
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
         # Built documents go to the test's own folder, never into the working tree.
         documents_dir=tmp_path / "documents",
+        # Staff sign in with a password alone here: most tests sign an official or the
+        # admin in (tests/web/helpers.py sign_in) to test something else. The second
+        # factor's own tests turn it on (tests/accounts/test_second_factor*.py).
+        accounts=AccountSettings(second_factor_for_staff=False),
     )
 
 

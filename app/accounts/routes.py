@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.accounts import passwords, queries, service, tokens
+from app.accounts import passwords, queries, second_factor, service, tokens
+from app.accounts.second_factor_routes import second_step
 from app.accounts.sessions import (
     clear_session_cookie,
     client_address,
@@ -133,6 +134,9 @@ def sign_in(request: Request, db: DbSession, organization: CurrentOrg, form: For
             result.errors["password"] = exc.message
             status = 429
         else:
+            second = second_step(request, db, user, next_path)
+            if second is not None:
+                return second
             response = signed_in_response(request, db, user, "password", next_path)
             flash(response, request, _("You are signed in."))
             return response
@@ -261,7 +265,9 @@ def reset(
         )
     service.reset_password(db, user, password)
     request.state.actor = None  # its session was just ended with all the others
-    response = signed_in_response(request, db, user, "password", "/profiel")
+    response = second_step(request, db, user, "/profiel") or signed_in_response(
+        request, db, user, "password", "/profiel"
+    )
     flash(response, request, _("Your password is changed. Other devices are signed out."))
     return response
 
@@ -279,6 +285,8 @@ def _profile_page(
             "form": form,
             "sessions": queries.sessions_of(db, actor.id),
             "current_session": actor.session_id,
+            "second_factor_since": actor.user.totp_confirmed_at,
+            "roles_waiting": second_factor.roles_waiting(db, request.app.state.settings, actor),
         },
         status_code=status_code,
     )

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
-from app.accounts import passwords, throttle, tokens
+from app.accounts import passwords, second_factor, throttle, tokens
 from app.accounts.sessions import end_all_sessions
 from app.audit.service import changes, record
 from app.config import Settings
@@ -165,7 +165,10 @@ def authenticate(db: Session, settings: Settings, email: str, password: str, add
         raise SignInFailed()
     if user.password_hash and passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
-    throttle.clear_failures(db, email)
+    if not second_factor.required(db, settings, user):
+        # With a code still to come, the failures stay counted until the code is right:
+        # else the password alone would buy a fresh set of guesses at the code.
+        throttle.clear_failures(db, email)
     return user
 
 

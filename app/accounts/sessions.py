@@ -168,6 +168,12 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
         if not a.granted_by.startswith("oidc:") or a.granted_by == session_row.method
     )
     idle, absolute = time_limits(settings.accounts, roles)
+    if session_row.method == "password" and settings.accounts.second_factor_for_staff:
+        # Staff roles hold in a password session only after the second factor
+        # (app.accounts.second_factor, method "password+totp"). A role granted during a
+        # session, or the setting turned on, takes effect at the next sign-in; the time
+        # limits stay a staff member's meanwhile.
+        roles = frozenset(held for held in roles if held[0] not in STAFF_ROLES)
     reason = _timed_out(session_row, idle, absolute, now)
     if reason is not None:
         ended = delete(UserSession).where(UserSession.id == session_row.id)

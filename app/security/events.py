@@ -29,6 +29,9 @@ ROLE_REVOKED = "security.role.revoked"
 PASSWORD_CHANGED = "security.password.changed"  # noqa: S105 - an event name
 RATE_LIMITED = "security.rate_limited"
 ERASURE = "security.erasure"
+SECOND_FACTOR_FAILED = "security.sign_in.second_factor_failed"
+SECOND_FACTOR_ENROLLED = "security.second_factor.enrolled"
+SECOND_FACTOR_RESET = "security.second_factor.reset"
 
 
 def pseudonym(value: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 import uvicorn
 from playwright.sync_api import ConsoleMessage, Page, Response
 
-from app.config import ROOT, MailSettings, OidcProviderSettings, Settings
+from app.config import ROOT, AccountSettings, MailSettings, OidcProviderSettings, Settings
 from app.db import make_engine, make_session_factory
 from app.demo.loader import load_demo
 from app.main import create_app
@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 OIDC_NAME = "demo"
+# The live server's account settings, the very object it reads on each request.
+LIVE_ACCOUNTS = AccountSettings(second_factor_for_staff=False)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -126,6 +128,9 @@ def live_server(
         environment="test",
         database_url=url,
         secret_key=TEST_SECRET,
+        # The journeys sign staff in with a password alone; the second factor's journey
+        # turns it on while it runs (tests/e2e/test_second_factor_journey.py).
+        accounts=LIVE_ACCOUNTS,
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
         documents_dir=sqlite_dir / "documents",
         oidc_providers=[
