@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -21,6 +23,7 @@ from app.web.templating import render
 router = APIRouter()
 
 REASON_MAX = 1000
+ERASED_ADDRESS = re.compile(r"^erased-\d+@invalid$")
 
 
 def confirm_word() -> str:
@@ -94,7 +97,12 @@ def erase_any_page(request: Request, actor: CurrentActor) -> HTMLResponse:
 def erase_any(request: Request, db: DbSession, actor: CurrentActor, form: Form) -> Response:
     require(actor, "privacy.erase_any")
     result = FormResult()
-    email = result.email(form)
+    raw = form.get("email")
+    if isinstance(raw, str) and ERASED_ADDRESS.match(raw.strip()):
+        # What an erased account holds instead of an address: found, to say it is erased.
+        email = result.text(form, "email", label=_("Email address"))
+    else:
+        email = result.email(form)
     reason = result.text(form, "reason", label=_("Reason"), min_length=5, max_length=REASON_MAX)
     confirmed = result.checkbox(form, "confirmed")
     if not confirmed:
