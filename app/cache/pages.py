@@ -180,6 +180,8 @@ class PageCacheMiddleware:
                 keep = (
                     message["status"] == 200
                     and "set-cookie" not in headers
+                    # A page that holds a secret (the second factor's key) says so.
+                    and "no-store" not in headers.get("cache-control", "")
                     and headers.get("content-type", "").startswith(KEPT_TYPES)
                 )
             elif message["type"] == "http.response.body" and keep:
