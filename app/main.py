@@ -17,6 +17,8 @@ from app.admin import permissions as _admin_permissions  # noqa: F401
 from app.admin.routes import router as admin_router
 from app.api.app import mount_api
 from app.api.page_routes import router as open_data_router
+from app.attachments import permissions as _attachment_permissions  # noqa: F401
+from app.attachments.routes import router as attachment_router
 from app.cache import versions as _content_versions  # noqa: F401 - its session hooks
 from app.cache.pages import PageCacheMiddleware, PageStore
 from app.config import Settings, get_settings
@@ -159,6 +161,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         white_paper_router,
         edition_router,
         product_sheet_router,
+        attachment_router,
         document_router,
         council_router,
         amendment_router,

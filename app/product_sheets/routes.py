@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.access.actor import Actor
 from app.access.permissions import can, require
+from app.attachments.queries import for_sheet
+from app.attachments.web import block_for
 from app.council import queries as council_queries
 from app.council.states import AMENDMENT_STATE_LABELS, KIND_LABELS
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
@@ -120,6 +122,9 @@ def _sheet(
             "council": council,
             "amendment_kinds": KIND_LABELS,
             "amendment_states": AMENDMENT_STATE_LABELS,
+            "attachments": block_for(
+                db, actor, request.app.state.settings, for_sheet(process, page)
+            ),
         },
         status_code=status_code,
     )

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.permissions import can
+from app.attachments.queries import for_proposal
+from app.attachments.web import block_for
 from app.discussion.queries import discussion_for
 from app.errors import NotFound, PhaseClosed
 from app.green_papers.diff import Piece, word_diff
@@ -145,6 +147,9 @@ def proposal_page(
             "discussion": discussion_for(db, proposal, actor),
             "questions": questions_for(db, proposal),
             "reviews": reviews_for(db, proposal),
+            "attachments": block_for(
+                db, actor, request.app.state.settings, for_proposal(process, proposal)
+            ),
         },
         status_code=status_code,
     )
