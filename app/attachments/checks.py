@@ -142,6 +142,9 @@ def clean_name(raw: str) -> str:
     """The name the person's file had, as it may be shown and offered back: without any
     folder part (a browser may send "C:\\Users\\…\\x.pdf"; a forged form "../x"), without
     control characters, and not longer than the column."""
+    # Browsers send a double quote in a file's name as %22 (the HTML standard's form
+    # encoding; line breaks as %0A and %0D, which go with the other control characters).
+    raw = raw.replace("%22", '"').replace("%0A", "\n").replace("%0D", "\r")
     base = PureWindowsPath(PurePosixPath(raw).name).name
     printable = "".join(c for c in base if c.isprintable()).strip().lstrip(".")
     if len(printable) > MAX_NAME_LENGTH:
