@@ -109,6 +109,13 @@ class PrivacySettings(BaseModel):
 
     # A person's own export (a ZIP) is offered this long, then its file is removed.
     export_days: int = 7
+    # Retention (app.privacy.retention, run daily): an account without a sign-in and
+    # without a contribution for this long is erased, unless it holds a role (those are
+    # reported to the admin instead). 0 turns it off.
+    inactive_account_months: int = 24
+    # What applicants wrote about themselves (motivation, expertise, phone, ...) is
+    # anonymised this long after the last phase of their process ended. 0 turns it off.
+    closed_process_months: int = 12
 
 
 class UploadSettings(BaseModel):

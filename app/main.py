@@ -58,6 +58,7 @@ from app.pages.routes import router as page_router
 from app.privacy import permissions as _privacy_permissions  # noqa: F401
 from app.privacy.erasure_routes import router as erasure_router
 from app.privacy.register_routes import router as privacy_register_router
+from app.privacy.retention import ensure_scheduled as ensure_retention_scheduled
 from app.processes import permissions as _process_permissions  # noqa: F401
 from app.processes.admin_routes import router as process_admin_router
 from app.processes.routes import router as process_router
@@ -89,6 +90,10 @@ from app.white_papers.routes import router as white_paper_router
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    if app.state.settings.jobs_mode != "inline":
+        # The daily retention run queues its successor; this starts the chain (inline
+        # runners, the tests, run only what a request queued).
+        ensure_retention_scheduled(app.state.session_factory, app.state.settings)
     app.state.jobs.start()
     app.state.sprint_live.start()
     try:
