@@ -208,6 +208,15 @@ def _browser_mark(settings: Settings, request: Request) -> str:
     return _mac(settings, "browser", request.state.csrf_raw)
 
 
+def _has_factor(settings: Settings, user: User) -> bool:
+    """A confirmed secret that this app can read; one stored under another secret key
+    counts as none, so the person enrols again rather than being locked out."""
+    return (
+        user.totp_confirmed_at is not None
+        and decrypt(settings.secret_key, user.totp_secret or "") is not None
+    )
+
+
 def begin(request: Request, settings: Settings, user: User, next_path: str) -> str:
     """Remember the half-way state; returns the page that asks for the code."""
     state: dict[str, Any] = {
@@ -218,8 +227,7 @@ def begin(request: Request, settings: Settings, user: User, next_path: str) -> s
         "account": _account_mark(settings, user),
         "browser": _browser_mark(settings, request),
     }
-    confirmed = user.totp_confirmed_at is not None and user.totp_secret is not None
-    if not confirmed or decrypt(settings.secret_key, user.totp_secret or "") is None:
+    if not _has_factor(settings, user):
         state["secret"] = encrypt(settings.secret_key, new_secret())
     request.session[PENDING_KEY] = state
     return "/aanmelden/tweede-stap" if "secret" in state else "/aanmelden/code"
@@ -240,7 +248,7 @@ def pending(request: Request, db: Session, settings: Settings) -> Pending | None
         forget(request)
         return None
     secret = decrypt(settings.secret_key, state["secret"]) if "secret" in state else None
-    if "secret" in state and (secret is None or user.totp_confirmed_at is not None):
+    if "secret" in state and (secret is None or _has_factor(settings, user)):
         forget(request)
         return None
     return Pending(user=user, next_path=str(state.get("next", "/")), new_secret=secret)

@@ -49,6 +49,13 @@ def main() -> int:
         f"({experts[0]} ... {experts[-1]}), and two staff members answered the call for "
         "chefs without being chosen (wouter@, ilse@zeist.example).\n"
     )
+    if settings.accounts.second_factor_for_staff:
+        sys.stdout.write(
+            "\nStaff accounts (every role but expert and chef) set up a second step at their "
+            "first sign-in: a code from an authenticator app on your phone (FreeOTP, Google or "
+            "Microsoft Authenticator; the page shows a QR code and the key to type). For a "
+            "quick try-out without it: DIALOOG_ACCOUNTS__SECOND_FACTOR_FOR_STAFF=false make run\n"
+        )
     sys.stdout.write(
         "\nZeist: http://localhost:8000  Hoogeveen: http://hoogeveen.localhost:8000"
         "  Mails: http://localhost:8000/dev/postvak\n\n"

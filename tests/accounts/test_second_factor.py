@@ -328,3 +328,17 @@ def test_a_sign_in_through_openid_connect_never_asks_for_a_code(
     profile = client.get("/profiel").text
     assert "Official" in profile
     assert "Financial adviser" in profile
+
+
+def test_a_key_stored_under_another_secret_key_is_enrolled_again(
+    client: TestClient, db: Session, organization: Organization, official: User
+) -> None:
+    """Changing DIALOOG_SECRET_KEY makes stored keys unreadable: staff enrol again
+    instead of being locked out."""
+    enrol(client, EMAIL)
+    _sign_out(client)
+    with organization_scope(db, organization.id):
+        official.totp_secret = second_factor.encrypt("an older secret key", "JBSWY3DPEHPK3PXP")
+    assert password_step(client, EMAIL).headers["location"] == "/aanmelden/tweede-stap"
+    secret = secret_from(client.get("/aanmelden/tweede-stap").text)
+    assert send_code(client, "/aanmelden/tweede-stap", code_for(secret, 1)).status_code == 303
