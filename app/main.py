@@ -55,8 +55,10 @@ from app.notifications.routes import router as notification_router
 from app.organizations.routes import router as organization_router
 from app.pages import permissions as _page_permissions  # noqa: F401
 from app.pages.routes import router as page_router
+from app.privacy import export_job as _export_jobs  # noqa: F401
 from app.privacy import permissions as _privacy_permissions  # noqa: F401
 from app.privacy.erasure_routes import router as erasure_router
+from app.privacy.export_routes import router as privacy_export_router
 from app.privacy.register_routes import router as privacy_register_router
 from app.privacy.retention import ensure_scheduled as ensure_retention_scheduled
 from app.processes import permissions as _process_permissions  # noqa: F401
@@ -179,6 +181,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         statement_router,
         sprint_router,
         erasure_router,
+        privacy_export_router,
         privacy_register_router,
     ):
         app.include_router(router)

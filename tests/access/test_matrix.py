@@ -135,6 +135,93 @@ def test_who_may(action: str, obj: Any, allowed: set[str]) -> None:
     assert answers == allowed
 
 
+# --- attachments ----------------------------------------------------------------------------
+# They follow what they hang on: a proposal (its authors and chef change it; every test
+# actor has id 100, so author 100 makes each of them the author) or a product sheet (who
+# acts at its step changes it; the staff and the chef read it until it is published).
+
+ATTACHMENT_ACTORS: dict[str, Actor | None] = {
+    **ACTORS,
+    "lawyer": _actor((Role.LEGAL, ORG, None)),
+    "finance": _actor((Role.FINANCE, ORG, None)),
+}
+ANYONE_SIGNED_IN = set(ATTACHMENT_ACTORS) - {"anonymous"}
+
+
+@dataclass
+class Prop:
+    state: str
+    author_id: int
+    submitted_at: str | None = None
+    group_id: int = GROUP
+    coauthor_ids: frozenset[int] = frozenset()
+
+
+@dataclass
+class SheetView:
+    step: str
+    published: bool = False
+    group_id: int = GROUP
+
+
+@dataclass
+class On:
+    kind: str
+    target: Any
+
+
+THEIR_DRAFT = On("proposal", Prop("draft", author_id=1))
+OWN_DRAFT = On("proposal", Prop("draft", author_id=100))
+THEIR_SUBMITTED = On("proposal", Prop("submitted", author_id=1, submitted_at="2011-05-01"))
+OWN_INCLUDED = On("proposal", Prop("included", author_id=100, submitted_at="2011-05-01"))
+SHEET_STAFF = {"official", "finance", "lawyer", "admin", "chef"}
+
+ATTACHMENT_MATRIX: list[tuple[str, Any, set[str]]] = [
+    ("attachment.view", THEIR_DRAFT, {"chef", "admin"}),
+    ("attachment.view", OWN_DRAFT, ANYONE_SIGNED_IN),
+    ("attachment.view", THEIR_SUBMITTED, set(ATTACHMENT_ACTORS)),
+    ("attachment.add", THEIR_DRAFT, {"chef"}),
+    ("attachment.add", OWN_DRAFT, ANYONE_SIGNED_IN),
+    ("attachment.add", THEIR_SUBMITTED, {"chef"}),
+    ("attachment.add", OWN_INCLUDED, set()),
+    ("attachment.remove", THEIR_SUBMITTED, {"chef"}),
+    ("attachment.remove", OWN_INCLUDED, set()),
+    ("attachment.view", On("product_sheet", SheetView("official")), SHEET_STAFF),
+    ("attachment.view", On("product_sheet", SheetView("signed_off", published=True)),
+     set(ATTACHMENT_ACTORS)),
+    ("attachment.add", On("product_sheet", SheetView("official")), {"official"}),
+    ("attachment.add", On("product_sheet", SheetView("finance")), {"finance"}),
+    ("attachment.add", On("product_sheet", SheetView("chef")), {"chef"}),
+    ("attachment.add", On("product_sheet", SheetView("signed_off")), set()),
+    ("attachment.remove", On("product_sheet", SheetView("finance")), {"finance"}),
+    ("attachment.view", None, set()),
+]  # fmt: skip
+
+
+def _attachment_id(action: str, obj: Any) -> str:
+    target = getattr(obj, "target", None)
+    state = getattr(target, "state", None) or getattr(target, "step", "")
+    author = f"-author{target.author_id}" if isinstance(target, Prop) else ""
+    return f"{action}:{getattr(obj, 'kind', 'none')}-{state}{author}"
+
+
+@pytest.mark.parametrize(
+    ("action", "obj", "allowed"),
+    ATTACHMENT_MATRIX,
+    ids=[_attachment_id(a, o) for a, o, _ in ATTACHMENT_MATRIX],
+)
+def test_who_may_with_attachments(action: str, obj: Any, allowed: set[str]) -> None:
+    answers = {name for name, actor in ATTACHMENT_ACTORS.items() if can(actor, action, obj)}
+    assert answers == allowed
+
+
+def test_every_attachment_predicate_has_a_row() -> None:
+    from app.access.permissions import registered
+
+    named = {name for name in registered() if name.startswith("attachment.")}
+    assert named == {action for action, _obj, _allowed in ATTACHMENT_MATRIX}
+
+
 # --- the sprint ----------------------------------------------------------------------------------
 # The sprint's staff besides the roles above; a separate table of actors, so the rows above
 # keep meaning what they say. The sprint's one team is GROUP; OTHER_GROUP is a group

@@ -19,7 +19,7 @@ from app.models import Organization
 from app.models.personal import INFO_KEY, KINDS, PersonalData, Retention
 from app.privacy.register import BASES, CATEGORIES, PURPOSES, TITLES, register_rows
 from tests.factories import make_user
-from tests.privacy.export_support import settings  # noqa: F401 - the fixture
+from tests.privacy.export_support import settings  # noqa: F401 - a fixture
 from tests.web.helpers import sign_in
 
 # Names that say a column holds something about a person. A new column with such a name
