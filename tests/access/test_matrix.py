@@ -288,3 +288,37 @@ def test_every_sprint_predicate_has_a_row() -> None:
 
     named = {name for name in registered() if name.startswith("sprint.")}
     assert named <= {action for action, _obj, _allowed in SPRINT_MATRIX}
+
+
+# --- personal data ---------------------------------------------------------------------------
+# The privacy officer besides the roles above. Every test actor has id 100, so Person(100) is
+# the actor's own account and Person(1) someone else's.
+
+PRIVACY_ACTORS: dict[str, Actor | None] = {
+    **ACTORS,
+    "privacy officer": _actor((Role.PRIVACY, ORG, None)),
+}
+
+
+@dataclass
+class Person:
+    id: int
+
+
+SIGNED_IN = set(PRIVACY_ACTORS) - {"anonymous"}
+
+PRIVACY_MATRIX: list[tuple[str, Any, set[str]]] = [
+    ("privacy.export_own", Person(100), SIGNED_IN),
+    ("privacy.export_own", Person(1), set()),
+    ("privacy.view_register", None, {"privacy officer", "admin"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "obj", "allowed"),
+    PRIVACY_MATRIX,
+    ids=[f"{a}:{getattr(o, 'id', '')}" for a, o, _ in PRIVACY_MATRIX],
+)
+def test_who_may_with_personal_data(action: str, obj: Any, allowed: set[str]) -> None:
+    answers = {name for name, actor in PRIVACY_ACTORS.items() if can(actor, action, obj)}
+    assert answers == allowed
