@@ -9,11 +9,11 @@ from typing import TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from app.access.permissions import require
 from app.accounts.service import user_by_email
+from app.attachments.checks import human_size
 from app.deps import CurrentActor, DbSession, RowId
 from app.errors import Conflict, InvalidTransition, NotFound, PhaseClosed
 from app.i18n import gettext as _
@@ -35,6 +35,7 @@ from app.processes.queries import (
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.templating import render
+from app.web.upload_limit import BoundedBodyRoute, body_cut_short
 
 router = APIRouter(prefix="/beheer/processen")
 
@@ -201,40 +202,52 @@ def change_phase_dates(
     return _back(request, process, _("%(n)d phase(s) changed.", n=changed))
 
 
-@router.post("/{slug}/begroting", response_class=HTMLResponse)
-async def import_budget(
-    request: Request, slug: str, db: DbSession, actor: CurrentActor
+def import_budget(
+    request: Request, slug: str, db: DbSession, actor: CurrentActor, form: Form
 ) -> Response:
-    form = await request.form()
+    process = process_or_404(db, slug)
+    require(actor, "process.manage", process)
+    # Only an admin's file is read, and no further than the upload limit: the route reads
+    # no more of the request than that either (app.web.upload_limit).
+    limit = request.app.state.settings.uploads.max_bytes
     upload = form.get("file")
-    data = await upload.read() if isinstance(upload, UploadFile) else b""
-
-    def work() -> Response:
-        process = process_or_404(db, slug)
-        require(actor, "process.manage", process)
-        if not data:
-            result = FormResult()
-            result.errors["file"] = _("Choose a CSV file.")
-            return _manage_page(request, db, process, result, status_code=400)
-        imported = import_budget_lines(db, actor, process, data)
-        if imported.problems:
-            return _manage_page(
-                request, db, process, status_code=400, import_problems=imported.problems
-            )
-        return _back(
-            request,
-            process,
-            _(
-                "Budget imported: %(created)d new, %(updated)d changed, %(unchanged)d "
-                "unchanged lines; %(themes)d new themes.",
-                created=imported.created,
-                updated=imported.updated,
-                unchanged=imported.unchanged,
-                themes=imported.themes_created,
-            ),
+    data = upload.file.read(limit + 1) if isinstance(upload, UploadFile) else b""
+    result = FormResult()
+    if body_cut_short(request) or len(data) > limit:
+        result.errors["file"] = _(
+            "The file is larger than %(limit)s. Split it and import the parts one by one.",
+            limit=human_size(limit),
         )
+    elif not data:
+        result.errors["file"] = _("Choose a CSV file.")
+    if not result.ok:
+        return _manage_page(request, db, process, result, status_code=400)
+    imported = import_budget_lines(db, actor, process, data)
+    if imported.problems:
+        return _manage_page(
+            request, db, process, status_code=400, import_problems=imported.problems
+        )
+    return _back(
+        request,
+        process,
+        _(
+            "Budget imported: %(created)d new, %(updated)d changed, %(unchanged)d "
+            "unchanged lines; %(themes)d new themes.",
+            created=imported.created,
+            updated=imported.updated,
+            unchanged=imported.unchanged,
+            themes=imported.themes_created,
+        ),
+    )
 
-    return await run_in_threadpool(work)
+
+router.add_api_route(
+    "/{slug}/begroting",
+    import_budget,
+    methods=["POST"],
+    response_class=HTMLResponse,
+    route_class_override=BoundedBodyRoute,
+)
 
 
 @router.post("/{slug}/begrotingsposten", response_class=HTMLResponse)
