@@ -107,6 +107,7 @@ def settings(database_url: str, smtp_server: SmtpServer, tmp_path: Path) -> Sett
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
         # Built documents go to the test's own folder, never into the working tree.
         documents_dir=tmp_path / "documents",
+        exports_dir=tmp_path / "exports",
         # Staff sign in with a password alone here: most tests sign an official or the
         # admin in (tests/web/helpers.py sign_in) to test something else. The second
         # factor's own tests turn it on (tests/accounts/test_second_factor*.py).
