@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from app.accounts.throttle import WINDOW
 from app.config import Settings
@@ -20,11 +19,6 @@ from app.db import Base
 from app.i18n import gettext as _
 from app.i18n import lazy_gettext as _l
 from app.models.personal import INFO_KEY, KINDS, Basis, Category, PersonalData, Retention
-
-# Until the retention settings exist (another part of the work adds them), the register
-# shows these, which are the defaults that part proposes.
-DEFAULT_INACTIVE_ACCOUNT_MONTHS = 24
-DEFAULT_CLOSED_PROCESS_MONTHS = 12
 
 TITLES: dict[str, str] = {
     "account": _l("Account details"),
@@ -130,15 +124,12 @@ def annotated_columns() -> dict[PersonalData, dict[str, list[str]]]:
     return found
 
 
-def _setting(settings: Settings, name: str, default: int) -> int:
-    value: Any = getattr(settings.privacy, name, default)
-    return int(value)
-
-
 def retention_text(retention: Retention, settings: Settings) -> str:
     """How long, in words, with the numbers of the current settings."""
     if retention is Retention.ACCOUNT:
-        months = _setting(settings, "inactive_account_months", DEFAULT_INACTIVE_ACCOUNT_MONTHS)
+        months = settings.privacy.inactive_account_months
+        if months <= 0:  # the retention run leaves accounts alone
+            return _("As long as the account exists, until the person deletes it.")
         return _(
             "As long as the account exists. An account not used for %(months)d months is "
             "erased, and so is this data.",
@@ -156,7 +147,9 @@ def retention_text(retention: Retention, settings: Settings) -> str:
             minutes=int(WINDOW.total_seconds() // 60),
         )
     if retention is Retention.CLOSED_PROCESS:
-        months = _setting(settings, "closed_process_months", DEFAULT_CLOSED_PROCESS_MONTHS)
+        months = settings.privacy.closed_process_months
+        if months <= 0:
+            return _("As long as the process record is kept, until the account is erased.")
         return _(
             "Until %(months)d months after the process closed; then it is anonymised.",
             months=months,

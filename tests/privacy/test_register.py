@@ -98,7 +98,9 @@ def test_the_rows_take_their_numbers_from_the_settings(settings: Settings) -> No
     set_locale("en")
     changed = settings.model_copy(
         update={
-            "privacy": settings.privacy.model_copy(update={"export_days": 3}),
+            "privacy": settings.privacy.model_copy(
+                update={"export_days": 3, "inactive_account_months": 30}
+            ),
             "accounts": settings.accounts.model_copy(update={"absolute_days": 9}),
         }
     )
@@ -107,10 +109,15 @@ def test_the_rows_take_their_numbers_from_the_settings(settings: Settings) -> No
     assert "at most 9 days" in rows["session"].retention
     assert rows["application"].kind.retention is Retention.CLOSED_PROCESS
     assert "months after the process closed" in rows["application"].retention
-    assert "months is erased" in rows["account"].retention
+    assert "not used for 30 months is erased" in rows["account"].retention
     users = next(h for h in rows["account"].held_in if h.table == "users")
     assert {"email", "display_name"} <= set(users.columns)
     assert rows["contribution"].basis == "Public task (AVG art. 6(1)(e))"
+    off = changed.model_copy(
+        update={"privacy": changed.privacy.model_copy(update={"inactive_account_months": 0})}
+    )
+    account = next(row for row in register_rows(off) if row.kind.key == "account")
+    assert account.retention == "As long as the account exists, until the person deletes it."
 
 
 @pytest.mark.parametrize("role", [Role.PRIVACY, Role.ADMIN])
