@@ -133,6 +133,7 @@ def live_server(
         accounts=LIVE_ACCOUNTS,
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
         documents_dir=sqlite_dir / "documents",
+        uploads_dir=sqlite_dir / "uploads",  # attachments, never into the working tree
         exports_dir=sqlite_dir / "exports",
         oidc_providers=[
             OidcProviderSettings(
