@@ -342,3 +342,21 @@ def test_a_key_stored_under_another_secret_key_is_enrolled_again(
     assert password_step(client, EMAIL).headers["location"] == "/aanmelden/tweede-stap"
     secret = secret_from(client.get("/aanmelden/tweede-stap").text)
     assert send_code(client, "/aanmelden/tweede-stap", code_for(secret, 1)).status_code == 303
+
+
+def test_code_tries_count_in_the_sign_in_rate_limit(
+    app: FastAPI, client: TestClient, db: Session, organization: Organization, official: User
+) -> None:
+    from app.config import RateLimit
+
+    secret = enrol(client, EMAIL)
+    _sign_out(client)
+    # A week-long window: no window boundary falls between the requests.
+    app.state.settings.rate_limits.sign_in = RateLimit(requests=3, seconds=7 * 24 * 3600)
+    password_step(client, EMAIL)  # the first of three
+    assert send_code(client, "/aanmelden/code", wrong_code_for(secret)).status_code == 400
+    assert send_code(client, "/aanmelden/code", wrong_code_for(secret)).status_code == 400
+    over = send_code(client, "/aanmelden/code", code_for(secret, 1))
+    assert over.status_code == 429
+    assert "retry-after" in over.headers
+    assert _sessions(db, organization) == []
