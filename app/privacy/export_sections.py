@@ -231,6 +231,14 @@ SECTIONS: tuple[Section, ...] = (
     section("audit_entries", AuditEntry, "actor_id",
             "Wat u deed, zoals het logboek het vastlegde.",
             "What you did, as the audit trail recorded it."),
+    Section(
+        "audit_about_you",
+        AuditEntry,
+        lambda owner: (AuditEntry.object_type == "User")
+        & (AuditEntry.object_id == str(owner.user_id)),
+        "Wat anderen (of het systeem) met uw account deden, zoals het logboek het vastlegde.",
+        "What others (or the system) did to your account, as the audit trail recorded it.",
+    ),
     section("data_exports", DataExport, "user_id",
             "Uw eerdere downloads van uw gegevens.", "Your earlier downloads of your data.",
             leave_out=("file_name",)),
