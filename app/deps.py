@@ -27,6 +27,8 @@ def get_current_organization(request: Request, db: DbSession) -> Organization:
         raise UnknownHost()
     db.info[ORGANIZATION_KEY] = organization.id
     request.state.organization = OrganizationView.of(organization)
+    # For what a page asks while it renders (app.privacy.display); not for handlers.
+    request.state.db = db
     request.state.actor = load_actor(db, request, settings)
     return organization
 

@@ -41,3 +41,45 @@ def display_name(person: Any) -> str:
     if getattr(person, "erased_at", None) is not None:
         return former_participant()
     return str(person.display_name)
+
+
+# --- labels the erasure could not rewrite ---------------------------------------------
+# Append-only records (revisions, transitions, votes, steps) keep "Name (#id)" as written.
+# A page names such a label's person "former participant" when the id is of an erased
+# account. Which ids those are is kept per app process and organization under the
+# organization's content version (app.cache.versions), which every erasure moves on: a
+# page costs no query for it, except the first page with such a label after a change.
+
+_PERSON_ID = re.compile(r" \(#(\d+)\)$")
+
+
+def _erased_ids(request: Any) -> frozenset[int]:
+    known: frozenset[int] | None = getattr(request.state, "erased_ids", None)
+    if known is not None:
+        return known
+    organization = getattr(request.state, "organization", None)
+    db = getattr(request.state, "db", None)
+    if organization is None or db is None:
+        return frozenset()
+    from sqlalchemy import select
+
+    from app.models import User
+
+    kept: dict[int, tuple[int, frozenset[int]]] = getattr(request.app.state, "erased_ids", {})
+    version, ids = kept.get(organization.id, (-1, frozenset()))
+    if version != organization.content_version:
+        ids = frozenset(db.scalars(select(User.id).where(User.erased_at.is_not(None))))
+        request.app.state.erased_ids = {
+            **kept,
+            organization.id: (organization.content_version, ids),
+        }
+    request.state.erased_ids = ids
+    return ids
+
+
+def erased_in_label(request: Any, label: str | None) -> bool:
+    """Whether a "Name (#id)" label names an account erased since it was written."""
+    if request is None or not label:
+        return False
+    match = _PERSON_ID.search(label)
+    return match is not None and int(match.group(1)) in _erased_ids(request)

@@ -29,7 +29,12 @@ from app.config import ROOT, get_settings
 from app.i18n import LOCALE_NAMES, LOCALES, get_locale, gettext, ngettext
 from app.organizations.branding import theme_version
 from app.phases.kinds import PHASE_LABELS
-from app.privacy.display import display_name, former_participant, is_erased_label
+from app.privacy.display import (
+    display_name,
+    erased_in_label,
+    former_participant,
+    is_erased_label,
+)
 from app.web import csrf
 from app.web.flash import COOKIE_NAME as FLASH_COOKIE
 from app.web.flash import take_flash
@@ -134,6 +139,15 @@ def summary(text: str | None, length: int = SUMMARY_LENGTH) -> str:
 
 
 @pass_context
+def _person_name_filter(context: Context, label: str) -> str:
+    """``person_name`` on a page: also an append-only record's label of a person erased
+    since (app.privacy.display)."""
+    if erased_in_label(context.get("request"), label):
+        return former_participant()
+    return person_name(label)
+
+
+@pass_context
 def _absolute_url(context: Context, path: str) -> str:
     """This site's address before ``path``: canonical and Open Graph URLs must be whole."""
     return site_url(context["request"]) + path
@@ -177,7 +191,7 @@ def make_environment(*, auto_reload: bool = True) -> Environment:
         date=short_date,
         actor_label=actor_label,
         local_datetime=_local_datetime_filter,
-        person_name=person_name,
+        person_name=_person_name_filter,
         display_name=display_name,
         summary=summary,
     )

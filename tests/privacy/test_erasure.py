@@ -20,6 +20,7 @@ from app.models import (
     Notification,
     Organization,
     ProposalComment,
+    ProposalRevision,
     RoleAssignment,
     SearchEntry,
     SignInFailure,
@@ -29,6 +30,7 @@ from app.models import (
 from app.privacy.erasure_service import erased_email, signature_columns
 from app.security import events
 from app.web.templating import person_name
+from tests.conftest import QueryCounter
 from tests.discussion.conftest import Stage
 from tests.discussion.conftest import stage as stage
 from tests.factories import DEFAULT_PASSWORD, make_user
@@ -244,3 +246,44 @@ def test_signed_out_visitors_are_sent_to_sign_in(client: TestClient) -> None:
     )
     assert refused.status_code in (303, 401)
     assert utcnow()  # nothing else happened
+
+
+def test_append_only_labels_name_a_former_participant_at_no_extra_cost(
+    client: TestClient,
+    db: Session,
+    organization: Organization,
+    stage: Stage,
+    queries: QueryCounter,
+) -> None:
+    """A revision keeps "Annelies (#id)" (its table refuses updates); the page still
+    names a former participant, and a page shown again costs what it cost before."""
+    annelies = stage.people["annelies"]
+    with organization_scope(db, organization.id):
+        db.add(
+            ProposalRevision(
+                proposal_id=stage.discussed.id,
+                number=1,
+                snapshot={"title": "Scholen delen gebouwen"},
+                author_id=annelies.id,
+                author_label=f"Annelies (#{annelies.id})",
+            )
+        )
+        db.flush()
+    page = f"{stage.path(stage.discussed)}/versies"
+    client.cookies.set("dialoog_lang", "en")
+    assert "Annelies" in client.get(page).text
+    queries.statements.clear()
+    client.get(page)
+    before = queries.count
+
+    sign_in(client, "annelies@example.org")
+    assert _erase(client, {"password": DEFAULT_PASSWORD}).status_code == 303
+    with organization_scope(db, organization.id):
+        kept = db.scalars(select(ProposalRevision.author_label)).one()
+    assert kept == f"Annelies (#{annelies.id})"  # the record as written
+    shown = client.get(page).text
+    assert "former participant" in shown
+    assert "Annelies" not in shown
+    queries.statements.clear()
+    client.get(page)
+    assert queries.count == before
