@@ -78,8 +78,13 @@ class RenewalRefused(CodeRefused):
         self.field = field
 
 
+class StateGone(Exception):
+    """The half-way state no longer fits the account: another code was accepted first."""
+
+
 class Match(StrEnum):
-    OK = "ok"
+    """Why a code was not accepted."""
+
     WRONG = "wrong"
     USED = "used"
 
@@ -116,13 +121,14 @@ def grouped(secret: str) -> str:
 
 
 def qr_code(secret: str, account: str, issuer: str, label: str) -> Markup:
-    """The otpauth:// address as an inline SVG: the CSP allows no inline images from
-    elsewhere, and an <svg> element in the page needs none."""
+    """The otpauth:// address as an <svg> element in the page itself: no image to fetch,
+    no data: URL, nothing for the CSP to allow, and never kept anywhere as a file."""
     uri = pyotp.TOTP(secret).provisioning_uri(name=account, issuer_name=issuer)
     svg = segno.make(uri, error="m").svg_inline(
         scale=5, border=4, dark="#000", light="#fff", svgclass="second-factor-qr"
     )
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))  # noqa: S704 - segno's own SVG, the label escaped
+    labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return Markup(labelled)  # noqa: S704 - segno's own markup; the one text in it is escaped
 
 
 def match(secret: str, code: str, last_step: int | None, now: float | None = None) -> int | Match:
@@ -184,6 +190,7 @@ class Pending:
     next_path: str
     # The secret being enrolled, or None when the account has a confirmed one.
     new_secret: str | None
+    account_mark: str
 
     @property
     def enrolling(self) -> bool:
@@ -251,7 +258,12 @@ def pending(request: Request, db: Session, settings: Settings) -> Pending | None
     if "secret" in state and (secret is None or _has_factor(settings, user)):
         forget(request)
         return None
-    return Pending(user=user, next_path=str(state.get("next", "/")), new_secret=secret)
+    return Pending(
+        user=user,
+        next_path=str(state.get("next", "/")),
+        new_secret=secret,
+        account_mark=str(state["account"]),
+    )
 
 
 def forget(request: Request) -> None:
@@ -300,9 +312,15 @@ def pass_second_factor(
 ) -> User:
     """A code for the half-way state: enrols the new secret, or checks the stored one.
     Raises CodeRefused or TooManyAttempts; on success the throttle forgets the account's
-    failures (the password's too, which were kept until now)."""
+    failures (the password's too, which were kept until now). StateGone when another
+    request used the state first."""
     user = pending_state.user
     _refuse_while_throttled(db, settings, user, address)
+    # Now that attempts on this account wait for each other (PostgreSQL), read the row
+    # again: a code sent twice at once, from two tabs, must make one session, not two.
+    db.refresh(user)
+    if _account_mark(settings, user) != pending_state.account_mark:
+        raise StateGone()
     if pending_state.new_secret is not None:
         step = _check(db, user, pending_state.new_secret, code, None, address)
         _store(db, settings, user, pending_state.new_secret, step, action="enrolled")

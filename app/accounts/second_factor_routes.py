@@ -122,6 +122,9 @@ def _answer(request: Request, db: DbSession, form: Form, enrolling: bool) -> Res
     except TooManyAttempts as exc:
         result.errors["code"] = exc.message
         return _pending_page(request, state, result, status_code=429)
+    except second_factor.StateGone:
+        second_factor.forget(request)
+        return _start_again(request)
     second_factor.forget(request)
     response = signed_in_response(request, db, user, second_factor.METHOD, state.next_path)
     flash(

@@ -360,3 +360,18 @@ def test_code_tries_count_in_the_sign_in_rate_limit(
     assert over.status_code == 429
     assert "retry-after" in over.headers
     assert _sessions(db, organization) == []
+
+
+def test_a_state_used_meanwhile_by_another_request_makes_no_second_session(
+    client: TestClient, db: Session, organization: Organization, official: User
+) -> None:
+    """Two tabs send a code at once: the second reads the account again once it may go
+    on, finds the state used, and is sent to sign in again."""
+    secret = enrol(client, EMAIL)
+    settings: Settings = client.app.state.settings  # type: ignore[attr-defined]
+    with organization_scope(db, organization.id):
+        stale = second_factor.Pending(
+            user=official, next_path="/", new_secret=None, account_mark="made before"
+        )
+        with pytest.raises(second_factor.StateGone):
+            second_factor.pass_second_factor(db, settings, stale, code_for(secret, 1), "1.2.3.4")
