@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.access.roles import ROLE_VALUES, Role
+from app.access.roles import ROLE_VALUES, STAFF_ROLES, Role
 from app.access.service import sync_provider_roles
 from app.accounts.service import normalize_email, user_by_email
 from app.accounts.sessions import end_all_sessions
@@ -40,6 +41,28 @@ def roles_from_claims(provider: OidcProviderSettings, claims: dict[str, Any]) ->
         if mapped in ROLE_VALUES:
             roles.add(Role(mapped))
     return roles
+
+
+def new_display_name(db: Session, provider_name: str, roles: set[Role]) -> str:
+    """The name others see on a new account made from a provider's claims.
+
+    A participant gets a neutral pseudonym ("Deelnemer 4821"): the provider's name claim
+    (or an address's local part, often "firstname.lastname") is a real name the person
+    never chose to show on public pages (issue #12, privacy by default); they pick their
+    own name on their profile. Staff whose roles come from the provider keep the
+    provider's name: they act for the municipality, in office, under the name their
+    employer knows them by, and colleagues and the audit trail must be able to tell who
+    answered a question or signed off a sheet. (Public pages show their role beside it.)
+    """
+    if provider_name and roles & STAFF_ROLES:
+        return provider_name
+    # Four digits tell people in one discussion apart; a name already in use is drawn
+    # again (a rare clash that remains is harmless: names are not identities).
+    for _attempt in range(5):
+        name = _("Participant %(number)d", number=1000 + secrets.randbelow(9000))
+        if db.scalar(select(User.id).where(User.display_name == name).limit(1)) is None:
+            break
+    return name
 
 
 def account_for_claims(db: Session, provider: OidcProviderSettings, claims: dict[str, Any]) -> User:
@@ -77,8 +100,9 @@ def account_for_claims(db: Session, provider: OidcProviderSettings, claims: dict
         if user is None:
             if not email:
                 raise OidcAccountProblem(_("The sign-in service did not give an email address."))
+            roles = roles_from_claims(provider, claims)
             user = User(
-                display_name=name or email.split("@")[0],
+                display_name=new_display_name(db, name, roles),
                 email=email,
                 password_hash=None,
                 email_confirmed_at=utcnow() if verified else None,

@@ -3,6 +3,8 @@ covers the protocol itself against a real provider)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from app.accounts.oidc_service import OidcAccountProblem, account_for_claims
 from app.accounts.passwords import hash_password
 from app.config import OidcProviderSettings
 from app.db import organization_scope
+from app.i18n import set_locale
 from app.models import ExternalIdentity, Organization, RoleAssignment, User
 from tests.factories import DEFAULT_PASSWORD, make_user
 from tests.web.helpers import sign_in
@@ -27,6 +30,15 @@ PROVIDER = OidcProviderSettings(
     roles_claim="groups",
     role_map={"fin-team": "finance", "raad": "council"},
 )
+
+
+# Tests run in English here: the Dutch ("Deelnemer 4821") comes from the catalog.
+PSEUDONYM = re.compile(r"Participant \d{4}")
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    set_locale("en")
 
 
 def claims(**extra: object) -> dict[str, object]:
@@ -47,10 +59,48 @@ def test_a_first_sign_in_creates_a_confirmed_account_and_a_later_one_finds_it(
         again = account_for_claims(db, PROVIDER, claims(name="Andere naam"))
         assert first.id == again.id
         assert first.email == "fatma@zeist.example"
-        assert first.display_name == "Fatma Y."
+        # A participant: a pseudonym, not the provider's name (privacy by default).
+        assert re.fullmatch(PSEUDONYM, first.display_name)
         assert first.password_hash is None
         assert first.email_confirmed_at is not None
         assert db.scalar(select(ExternalIdentity.subject)) == "abc-123"
+
+
+def test_a_new_participant_is_shown_under_a_pseudonym_never_their_name_or_address(
+    db: Session, organization: Organization
+) -> None:
+    with organization_scope(db, organization.id):
+        named = account_for_claims(db, PROVIDER, claims())
+        unnamed = account_for_claims(
+            db, PROVIDER, claims(sub="def-456", email="jan.jansen@zeist.example", name="")
+        )
+    for user in (named, unnamed):
+        assert re.fullmatch(PSEUDONYM, user.display_name)
+        assert "Fatma" not in user.display_name
+        assert "jan" not in user.display_name.lower()
+    assert named.display_name != unnamed.display_name
+
+
+def test_staff_from_the_provider_keep_the_providers_name(
+    db: Session, organization: Organization
+) -> None:
+    """They act in office: colleagues and the audit trail need the name they work under."""
+    with organization_scope(db, organization.id):
+        official = account_for_claims(db, PROVIDER, claims(groups=["fin-team"]))
+    assert official.display_name == "Fatma Y."
+
+
+def test_the_pseudonym_can_be_changed_on_the_profile(
+    client: TestClient, db: Session, organization: Organization
+) -> None:
+    with organization_scope(db, organization.id):
+        user = account_for_claims(db, PROVIDER, claims())
+        user.password_hash = hash_password(DEFAULT_PASSWORD)
+    db.commit()
+    sign_in(client, user.email)
+    page = client.get("/profiel")
+    assert user.display_name in page.text
+    assert 'name="display_name"' in page.text
 
 
 def test_an_existing_account_with_the_verified_address_is_linked_not_duplicated(
