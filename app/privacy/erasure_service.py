@@ -26,7 +26,6 @@ Decisions, so they are not made again by accident:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import structlog
@@ -39,6 +38,7 @@ from app.access.roles import Role, ScopeType
 from app.audit.service import SYSTEM_ACTOR, record
 from app.config import Settings
 from app.db import AppendOnly, Base, OrganizationScoped, utcnow
+from app.documents import storage
 from app.errors import Conflict
 from app.i18n import gettext as _
 from app.mail.service import queue_mail
@@ -155,12 +155,9 @@ def _remove_export_files(db: Session, settings: Settings, user_id: int) -> None:
             DataExport.user_id == user_id, DataExport.file_name.is_not(None)
         )
     ).all()
-    root = Path(settings.exports_dir).resolve()
     for name in names:
-        path = (root / str(name)).resolve()
-        # The name is generated, but a path is only ever removed below the exports folder.
-        if path.parent == root:
-            path.unlink(missing_ok=True)
+        # Stored the way app.privacy.export_job stores it; refuses a key outside the folder.
+        storage.remove(settings.exports_dir, name)
     db.execute(delete(DataExport).where(DataExport.user_id == user_id))
 
 

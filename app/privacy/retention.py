@@ -305,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
             db.commit()
     engine.dispose()
     verb = "would be" if options.dry_run else "were"
+    if not reports:
+        print("No organizations.")  # noqa: T201 - the command's output
     for r in reports:
         print(  # noqa: T201 - the command's output
             f"{r.organization}: {r.accounts_erased} account(s) {verb} erased, "

@@ -3,6 +3,7 @@ their public contributions stay, by a "former participant"; every session ends a
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -12,10 +13,12 @@ from sqlalchemy.orm import Session
 
 from app.access.roles import Role
 from app.access.service import grant_role
+from app.config import Settings
 from app.db import organization_scope, utcnow
 from app.models import (
     AuditEntry,
     Consent,
+    DataExport,
     ExternalIdentity,
     Notification,
     Organization,
@@ -287,3 +290,25 @@ def test_append_only_labels_name_a_former_participant_at_no_extra_cost(
     queries.statements.clear()
     client.get(page)
     assert queries.count == before
+
+
+def test_the_persons_exports_and_their_files_go(
+    client: TestClient,
+    db: Session,
+    organization: Organization,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    settings.exports_dir = tmp_path / "exports"
+    user = make_user(db, organization)
+    stored = settings.exports_dir / "1" / "a1b2c3.zip"
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(b"PK")
+    with organization_scope(db, organization.id):
+        db.add(DataExport(user_id=user.id, status="ready", file_name="1/a1b2c3.zip"))
+        db.flush()
+    sign_in(client, "annelies@example.org")
+    assert _erase(client, {"password": DEFAULT_PASSWORD}).status_code == 303
+    assert not stored.exists()
+    with organization_scope(db, organization.id):
+        assert db.scalars(select(DataExport)).all() == []
