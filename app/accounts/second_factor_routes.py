@@ -54,11 +54,15 @@ def _qr_context(request: Request, user: User, secret: str) -> dict[str, object]:
 
 
 def _pending_page(
-    request: Request, state: Pending, form: FormResult, status_code: int = 200
+    request: Request,
+    state: Pending,
+    form: FormResult,
+    status_code: int = 200,
+    retry_after: int | None = None,
 ) -> HTMLResponse:
     headers = dict(NO_STORE)
-    if status_code == 429:
-        headers.update(rate_limit.retry_after_header(60))
+    if retry_after is not None:
+        headers.update(rate_limit.retry_after_header(retry_after))
     if state.new_secret is not None:
         return render(
             request,
@@ -103,15 +107,9 @@ def _answer(request: Request, db: DbSession, form: Form, enrolling: bool) -> Res
     result = FormResult()
     wait = rate_limit.check(db, request, "sign_in")
     if wait:
+        # Nothing is checked, and the try does not count as a failed code.
         result.errors["_rate_limit"] = RateLimited(wait).message
-        headers = {**NO_STORE, **rate_limit.retry_after_header(wait)}
-        template = (
-            "accounts/second_factor_enrol.html" if enrolling else "accounts/second_factor_code.html"
-        )
-        context: dict[str, object] = {"form": result}
-        if state.new_secret is not None:
-            context.update(_qr_context(request, state.user, state.new_secret))
-        return render(request, template, context, status_code=429, headers=headers)
+        return _pending_page(request, state, result, status_code=429, retry_after=wait)
     try:
         user = second_factor.pass_second_factor(
             db, settings, state, second_factor.clean_code(form.get("code")), client_address(request)
@@ -127,13 +125,10 @@ def _answer(request: Request, db: DbSession, form: Form, enrolling: bool) -> Res
         return _start_again(request)
     second_factor.forget(request)
     response = signed_in_response(request, db, user, second_factor.METHOD, state.next_path)
-    flash(
-        response,
-        request,
-        _("Your second step is set up. You are signed in.")
-        if enrolling
-        else _("You are signed in."),
-    )
+    if enrolling:
+        flash(response, request, _("Your second step is set up. You are signed in."))
+    else:
+        flash(response, request, _("You are signed in."))
     return response
 
 
