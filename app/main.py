@@ -92,10 +92,11 @@ from app.white_papers.routes import router as white_paper_router
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    if app.state.settings.jobs_mode != "inline":
-        # The daily retention run queues its successor; this starts the chain (inline
-        # runners, the tests, run only what a request queued).
-        ensure_retention_scheduled(app.state.session_factory, app.state.settings)
+    settings = app.state.settings
+    if settings.environment != "test" and settings.jobs_mode != "inline":
+        # The nightly retention run queues its successor; this starts the chain. Not in
+        # the tests: a journey's demo data must not be erased by a run at night.
+        ensure_retention_scheduled(app.state.session_factory, settings)
     app.state.jobs.start()
     app.state.sprint_live.start()
     try:
