@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.access.roles import Role
 from app.config import Settings
@@ -215,3 +215,13 @@ def test_the_command_counts_without_changing_in_a_dry_run(
         retention.get_settings.cache_clear()
     assert seen == [True]
     assert "zeist: 0 account(s) would be erased" in capsys.readouterr().out
+
+
+def test_app_start_queues_one_run_when_none_waits(
+    db: Session, settings: Settings, session_factory: sessionmaker[Session]
+) -> None:
+    retention.ensure_scheduled(session_factory, settings)
+    retention.ensure_scheduled(session_factory, settings)
+    waiting = db.scalars(select(Job).where(Job.name == retention.JOB_NAME)).all()
+    assert len(waiting) == 1
+    assert timedelta(0) < waiting[0].run_after - waiting[0].created_at <= timedelta(days=1)
