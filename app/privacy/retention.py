@@ -269,9 +269,8 @@ def ensure_scheduled(factory: sessionmaker[Session], settings: Settings) -> None
     """At app start: make sure a run is queued (the chain of daily runs ends when a run
     fails for good, or before the first start)."""
     try:
-        with factory() as db:
-            if schedule_next(db, settings) is not None:
-                db.commit()
+        with factory.begin() as db:  # the unit of work of this start-up step
+            schedule_next(db, settings)
     except Exception:  # a database not migrated yet must not stop the app from starting
         log.exception("privacy.retention_not_scheduled")
 
@@ -297,12 +296,14 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = get_settings()
     engine = make_engine(settings.database_url, settings)
-    with make_session_factory(engine)() as db:
-        reports = run_everywhere(db, settings, dry_run=options.dry_run)
-        if options.dry_run:
+    factory = make_session_factory(engine)
+    if options.dry_run:
+        with factory() as db:
+            reports = run_everywhere(db, settings, dry_run=True)
             db.rollback()
-        else:
-            db.commit()
+    else:
+        with factory.begin() as db:  # the command is the unit of work
+            reports = run_everywhere(db, settings)
     engine.dispose()
     verb = "would be" if options.dry_run else "were"
     if not reports:
