@@ -181,8 +181,8 @@ def kind_of_name(name: str) -> Kind:
 def _mismatch(kind: Kind) -> UploadRefused:
     return UploadRefused(
         _(
-            "The content of this file is not a %(kind)s, although its name says so. Save "
-            "it again as a real %(kind)s and attach it again.",
+            "The content of this file does not match its name (%(kind)s). Save it again "
+            "as %(kind)s and attach it again.",
             kind=str(kind.label),
         )
     )

@@ -74,7 +74,7 @@ def test_an_author_attaches_a_good_file(
     [
         ("tekening.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "cannot be attached"),
         ("script.exe", b"MZ\x90\x00", "cannot be attached"),
-        ("foto.png", PDF, "content of this file is not a PNG image"),
+        ("foto.png", PDF, "does not match its name (PNG image)"),
         ("brief.docx", with_member(docx_bytes(), "word/vbaProject.bin", b"x"), "macros"),
         ("leeg.pdf", b"", "empty"),
     ],

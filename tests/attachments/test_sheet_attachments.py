@@ -82,3 +82,18 @@ def test_read_as_the_sheet_is(client: TestClient, db: Session, sheets: Sheets) -
     published = client.get(url)
     assert published.status_code == 200
     assert published.headers["cache-control"] == "public, no-cache"
+
+
+def test_a_refused_file_is_named_on_the_sheet_page(
+    client: TestClient, db: Session, sheets: Sheets, settings: Settings
+) -> None:
+    sheet = sheets.sheet(db, sheets.onderwijs, "Minder schoolgebouwen")
+    page = f"{BASE}/{sheet.proposal_id}"
+    sign_in(client, sheets.official.email)
+    client.cookies.set("dialoog_lang", "en")
+    response = upload(client, page, "begroting.xlsx", docx_bytes())  # a Word file
+    assert response.status_code == 422
+    assert "does not match its name (Excel spreadsheet)" in response.text
+    assert 'id="bestand-error"' in response.text
+    assert 'id="error-summary"' in response.text
+    assert stored_files(settings) == []
