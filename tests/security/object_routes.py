@@ -316,9 +316,13 @@ EXEMPT: dict[str, str] = {
     "GET /aanmelden/oidc/{name}/terug": "the name of a configured identity provider",
 }
 
-# Routes that may refuse with 409 too: they check the process's state before they look the
-# object up, so the refusal says nothing about the object (and nothing is written).
+# Routes that may refuse with 409 too, and why that tells nothing about the object (and
+# nothing is written): most check the process's state before they look the object up.
 STATE_FIRST: dict[str, str] = {
+    "POST /processen/{slug}/groepen/{group_slug}/witboek/voorstellen/{proposal_id}/verplaatsen": (
+        "the white paper is closed in this phase, or: any id not among this group's included "
+        "proposals gets the same 'not in the white paper (any more)' (a page gone stale)"
+    ),
     "POST /processen/{slug}/sprint/pakket/maatregelen/{proposal_id}": "package closed now",
     "POST /processen/{slug}/sprint/pakket/maatregelen/{proposal_id}/weg": "package closed now",
     "POST /processen/{slug}/sprint/resultaat/documenten/{build_id}/opnieuw": (

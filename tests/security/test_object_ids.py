@@ -27,7 +27,8 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import models as m
-from app.access.roles import Role
+from app.access.roles import Role, ScopeType
+from app.access.service import grant_role
 from app.config import Settings
 from app.db import ALL_ORGANIZATIONS, Base, organization_scope
 from app.demo.loader import load_demo
@@ -39,6 +40,9 @@ from tests.web.helpers import csrf_token, sign_in
 
 ATTACKER = "alle-rollen@example.org"
 ALL = {ALL_ORGANIZATIONS: True}
+# Fields some forms check before they look their object up: filled, so that the lookup is
+# what answers.
+FORM = {"richting": "omhoog", "action": "submit"}
 
 
 @pytest.fixture
@@ -203,7 +207,14 @@ def world(app: FastAPI, db: Session) -> Iterator[World]:
             with organization_scope(db, organization.id):
                 clock = datetime(2019, 6, 1, 9, tzinfo=UTC)
                 db.add(m.Sprint(process_id=second.id, starts_at=clock, ends_at=clock))
-        make_user(db, organization, email=ATTACKER, display_name="Alle rollen", roles=list(Role))
+        attacker = make_user(
+            db, organization, email=ATTACKER, display_name="Alle rollen", roles=list(Role)
+        )
+        with organization_scope(db, organization.id):
+            # Chef and expert of every group too: those checks look at the group's own roles.
+            for group in db.scalars(select(m.Group.id)):
+                for role in (Role.CHEF, Role.EXPERT):
+                    grant_role(db, "test", attacker, role, ScopeType.GROUP, group)
         _add_documents(db, organization.id, process.id)
         _add_personal(db, organization.id)
         db.commit()
@@ -228,7 +239,7 @@ def _ask(side: Side, route: IdRoute, values: dict[str, str]) -> tuple[str, int]:
         response = side.client.get(url, follow_redirects=False)
     else:
         response = side.client.request(
-            route.method, url, data={"csrf_token": side.token}, follow_redirects=False
+            route.method, url, data={"csrf_token": side.token, **FORM}, follow_redirects=False
         )
     return url, response.status_code
 
@@ -356,4 +367,75 @@ def test_another_process_of_the_same_organization_does_not_open_its_objects(
             if status not in route.refusals:
                 answered.append(f"{status} {route.method} {url} (on {side.host})")
         assert _changed(before, _fingerprint(db, side.id, OWN_BOOKKEEPING)) == [], side.host
+    assert not answered, "answered instead of refused:\n" + "\n".join(answered)
+
+
+# --- another group of the same process ---------------------------------------------------
+
+
+_PAPER_GROUP = select(m.GreenPaper.group_id).join(
+    m.GreenPaperSection, m.GreenPaperSection.green_paper_id == m.GreenPaper.id
+)
+# The query for the group an object belongs to, by the kind of object.
+_GROUP_OF: dict[str, Callable[[int], Any]] = {
+    kinds.EXPERT_APPLICATION: lambda i: select(m.ExpertApplication.group_id).where(
+        m.ExpertApplication.id == i
+    ),
+    kinds.PROPOSAL: lambda i: select(m.Proposal.group_id).where(m.Proposal.id == i),
+    kinds.PROPOSAL_COMMENT: lambda i: (
+        select(m.Proposal.group_id)
+        .join(m.ProposalComment, m.ProposalComment.proposal_id == m.Proposal.id)
+        .where(m.ProposalComment.id == i)
+    ),
+    kinds.SECTION: lambda i: _PAPER_GROUP.where(m.GreenPaperSection.id == i),
+    kinds.SECTION_COMMENT: lambda i: _PAPER_GROUP.join(
+        m.SectionComment, m.SectionComment.section_id == m.GreenPaperSection.id
+    ).where(m.SectionComment.id == i),
+    kinds.WORKSHOP_INPUT: lambda i: (
+        select(m.GreenPaper.group_id)
+        .join(m.WorkshopInput, m.WorkshopInput.green_paper_id == m.GreenPaper.id)
+        .where(m.WorkshopInput.id == i)
+    ),
+}
+
+
+def _group_of(kind: str, value: str) -> ColumnElement[bool] | None:
+    """A condition on ``m.Group.id``: the group the object belongs to (None: no group)."""
+    query = _GROUP_OF.get(kind)
+    return None if query is None else m.Group.id.in_(query(int(value)).scalar_subquery())
+
+
+def test_another_group_of_the_same_process_does_not_open_its_objects(
+    app: FastAPI, world: World
+) -> None:
+    """A group's object asked under another group's address (a chef of that other group
+    would pass the group's permission check): the object is not found there."""
+    db = world.db
+    answered: list[str] = []
+    asked = 0
+    for side in world.sides.values():
+        before = _fingerprint(db, side.id, OWN_BOOKKEEPING)
+        for route in _checked(app):
+            route_kinds = route.kinds()
+            group_param = next(
+                (n for n, k in route_kinds.items() if k in (kinds.GROUP, kinds.TEAM)), None
+            )
+            values = _values(db, route, side, side)
+            if group_param is None or values is None:
+                continue
+            owners = [
+                c for n, k in route_kinds.items() if (c := _group_of(k, values[n])) is not None
+            ]
+            if not owners:
+                continue
+            column = m.Group.slug if route_kinds[group_param] == kinds.GROUP else m.Group.id
+            other = _first(db, column, side.id, m.Group.process_id == side.process_id, ~owners[0])
+            assert other is not None
+            values[group_param] = other
+            url, status = _ask(side, route, values)
+            asked += 1
+            if status not in route.refusals:
+                answered.append(f"{status} {route.method} {url} (on {side.host})")
+        assert _changed(before, _fingerprint(db, side.id, OWN_BOOKKEEPING)) == [], side.host
+    assert asked >= 15
     assert not answered, "answered instead of refused:\n" + "\n".join(answered)
