@@ -46,9 +46,11 @@ def display_name(person: Any) -> str:
 # --- labels the erasure could not rewrite ---------------------------------------------
 # Append-only records (revisions, transitions, votes, steps) keep "Name (#id)" as written.
 # A page names such a label's person "former participant" when the id is of an erased
-# account. Which ids those are is kept per app process and organization under the
-# organization's content version (app.cache.versions), which every erasure moves on: a
-# page costs no query for it, except the first page with such a label after a change.
+# account. The erased ids are read once per request, on the first such label the page
+# shows: one small query on pages that show person labels, however many rows they show,
+# and none on the others. (Kept across requests under the organization's content version
+# it would cost nothing most of the time, but a page's cost would then depend on what
+# the page before it asked, which the query budgets cannot pin down.)
 
 _PERSON_ID = re.compile(r" \(#(\d+)\)$")
 
@@ -57,22 +59,14 @@ def _erased_ids(request: Any) -> frozenset[int]:
     known: frozenset[int] | None = getattr(request.state, "erased_ids", None)
     if known is not None:
         return known
-    organization = getattr(request.state, "organization", None)
     db = getattr(request.state, "db", None)
-    if organization is None or db is None:
+    if db is None:
         return frozenset()
     from sqlalchemy import select
 
     from app.models import User
 
-    kept: dict[int, tuple[int, frozenset[int]]] = getattr(request.app.state, "erased_ids", {})
-    version, ids = kept.get(organization.id, (-1, frozenset()))
-    if version != organization.content_version:
-        ids = frozenset(db.scalars(select(User.id).where(User.erased_at.is_not(None))))
-        request.app.state.erased_ids = {
-            **kept,
-            organization.id: (organization.content_version, ids),
-        }
+    ids = frozenset(db.scalars(select(User.id).where(User.erased_at.is_not(None))))
     request.state.erased_ids = ids
     return ids
 

@@ -251,7 +251,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client: TestClient) -> None:
     assert utcnow()  # nothing else happened
 
 
-def test_append_only_labels_name_a_former_participant_at_no_extra_cost(
+def test_append_only_labels_name_a_former_participant_at_the_same_cost(
     client: TestClient,
     db: Session,
     organization: Organization,
@@ -259,7 +259,7 @@ def test_append_only_labels_name_a_former_participant_at_no_extra_cost(
     queries: QueryCounter,
 ) -> None:
     """A revision keeps "Annelies (#id)" (its table refuses updates); the page still
-    names a former participant, and a page shown again costs what it cost before."""
+    names a former participant, and the page costs what it cost before the erasure."""
     annelies = stage.people["annelies"]
     with organization_scope(db, organization.id):
         db.add(
