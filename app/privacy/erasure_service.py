@@ -30,7 +30,7 @@ from typing import Any
 
 import structlog
 from jinja2 import Environment
-from sqlalchemy import String, delete, func, select, update
+from sqlalchemy import String, delete, select, update
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
@@ -271,7 +271,3 @@ def erase_account(
     security_event(ERASURE, warning=True, account=user.id, by=who, sessions=sessions)
     log.info("privacy.erased", account=user.id, by=who, labels=labels)
     return Erasure(user.id, who, sessions, labels)
-
-
-def count_erased(db: Session) -> int:
-    return db.scalar(select(func.count(User.id)).where(User.erased_at.is_not(None))) or 0
