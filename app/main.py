@@ -93,9 +93,11 @@ from app.white_papers.routes import router as white_paper_router
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings = app.state.settings
-    if settings.environment != "test" and settings.jobs_mode != "inline":
-        # The nightly retention run queues its successor; this starts the chain. Not in
-        # the tests: a journey's demo data must not be erased by a run at night.
+    if settings.environment == "production" and settings.jobs_mode != "inline":
+        # The nightly retention run queues its successor; this starts the chain. Only in
+        # production: the demo's people last signed in in 2011, so a development server
+        # left running overnight would erase them (`python -m app.privacy.retention`
+        # runs it by hand, `--dry-run` to see what it would do).
         ensure_retention_scheduled(app.state.session_factory, settings)
     app.state.jobs.start()
     app.state.sprint_live.start()

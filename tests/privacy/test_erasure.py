@@ -8,9 +8,11 @@ from typing import ClassVar
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.access.actor import Actor
 from app.access.roles import Role
 from app.access.service import grant_role
 from app.config import Settings
@@ -43,7 +45,7 @@ from tests.web.helpers import csrf_token, post_form, sign_in
 ERASE = "/profiel/verwijderen"
 
 
-def _erase(client: TestClient, data: dict[str, str]) -> object:
+def _erase(client: TestClient, data: dict[str, str]) -> Response:
     return post_form(client, ERASE, data, form_page=ERASE)
 
 
@@ -157,7 +159,7 @@ def test_an_account_without_password_confirms_with_the_word(
         client = None
 
     with organization_scope(db, organization.id):
-        cookie = start_session(db, _Request(), client.app.state.settings, user, "oidc:zeist")  # type: ignore[arg-type]
+        cookie = start_session(db, _Request(), client.app.state.settings, user, "oidc:zeist")  # type: ignore[arg-type,attr-defined]
     client.cookies.set("dialoog_session", cookie)
     page = client.get(ERASE)
     assert 'name="confirm"' in page.text
@@ -209,7 +211,7 @@ def test_signature_labels_lose_the_name(
     )
     citizen = make_user(db, organization, email="cy@example.org", display_name="Cy")
     with organization_scope(db, organization.id):
-        grant_role(db, admin, citizen, Role.OFFICIAL)  # signed "Ad (#id)"
+        grant_role(db, Actor.of(admin, frozenset()), citizen, Role.OFFICIAL)  # "Ad (#id)"
     sign_in(client, "ad@example.org")
     assert _erase(client, {"password": DEFAULT_PASSWORD}).status_code == 303
     with organization_scope(db, organization.id):

@@ -4,6 +4,7 @@ audited by account id (never the address); not twice; never the last admin."""
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from httpx2 import Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,7 +18,9 @@ from tests.web.helpers import post_form, sign_in
 PAGE = "/beheer/privacy/wissen"
 
 
-def _erase(client: TestClient, email: str, reason: str = "Brief van 3 maart, kenmerk 12") -> object:
+def _erase(
+    client: TestClient, email: str, reason: str = "Brief van 3 maart, kenmerk 12"
+) -> Response:
     data = {"email": email, "reason": reason, "confirmed": "on"}
     return post_form(client, PAGE, data, form_page=PAGE)
 

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.access.roles import Role
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.db import organization_scope, utcnow
 from app.jobs import JobStatus
 from app.models import (
@@ -208,11 +208,11 @@ def test_the_command_counts_without_changing_in_a_dry_run(
 
     monkeypatch.setattr(retention, "run_everywhere", fake)
     monkeypatch.setenv("DIALOOG_DATABASE_URL", "sqlite://")
-    retention.get_settings.cache_clear()
+    get_settings.cache_clear()
     try:
         assert retention.main(["--dry-run"]) == 0
     finally:
-        retention.get_settings.cache_clear()
+        get_settings.cache_clear()
     assert seen == [True]
     assert "zeist: 0 account(s) would be erased" in capsys.readouterr().out
 
