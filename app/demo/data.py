@@ -137,6 +137,7 @@ ZEIST = DemoOrganization(
         DemoUser("joost@zeist.example", "Joost (raadslid)", ("council",)),
         DemoUser("griffie@zeist.example", "Griffie Zeist", ("clerk",)),
         DemoUser("regie@zeist.example", "Regiegroep Zeist", ("steering",)),
+        DemoUser("privacy@zeist.example", "Functionaris gegevensbescherming", ("privacy",)),
     ),
     # The council elected in March 2010: 31 seats; a plausible composition for the demo,
     # not the official result. The coalition is VVD, D66, GroenLinks and CDA (21 seats).

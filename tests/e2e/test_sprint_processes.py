@@ -94,6 +94,11 @@ def _start_once(database_url: str, workdir: Path, name: str) -> Server:
         "DIALOOG_DOCUMENTS_DIR": str(workdir / "documents"),
         "DIALOOG_PAGE_CACHE": "true",  # the middlewares as deployed
         "DIALOOG_LOG_LEVEL": "WARNING",
+        # Staff sign in with a password alone here, as in the other journeys (the second
+        # factor has its own: tests/e2e/test_second_factor_journey.py).
+        "DIALOOG_ACCOUNTS__SECOND_FACTOR_FOR_STAFF": "false",
+        "DIALOOG_UPLOADS_DIR": str(workdir / "uploads"),
+        "DIALOOG_EXPORTS_DIR": str(workdir / "exports"),
     }
     command = [
         sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
