@@ -16,14 +16,14 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from itsdangerous import BadSignature, Signer
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from app.access.actor import Actor
 from app.access.roles import STAFF_ROLES, Role, ScopeType
 from app.config import AccountSettings, Settings
 from app.db import KEEP_ON_ROLLBACK, utcnow
 from app.models import User, UserSession
-from app.notifications.queries import unread_count
+from app.notifications.queries import unread_count_of_session_user
 from app.security.events import SESSION_TIMED_OUT, SIGN_IN, security_event
 
 COOKIE_NAME = "dialoog_session"
@@ -147,18 +147,26 @@ def _timed_out(row: UserSession, idle: timedelta, absolute: timedelta, now: date
 
 def load_actor(db: Session, request: Request, settings: Settings) -> Actor | None:
     """The signed-in person of this request with their active roles and the bell's
-    unread count (four small queries: session, user, roles, count)."""
+    unread count, in one statement: it runs before every signed-in page, so each round
+    trip here is paid on all of them (issue #13's signed-in group page)."""
     token = _token_from(request, settings)
     if token is None:
         return None
     now = utcnow()
-    session_row = db.scalar(
-        select(UserSession)
-        .where(UserSession.token_hash == _hash(token))
-        .options(selectinload(UserSession.user).selectinload(User.roles))
+    found = (
+        db.execute(
+            select(UserSession, unread_count_of_session_user())
+            .where(UserSession.token_hash == _hash(token))
+            # A person has a handful of roles: joining them repeats the row a few times,
+            # which is cheaper than another round trip.
+            .options(joinedload(UserSession.user).joinedload(User.roles))
+        )
+        .unique()
+        .first()
     )
-    if session_row is None:
+    if found is None:
         return None
+    session_row, unread = found
     user = session_row.user
     # Roles an identity provider asserts hold only in a session signed in through that
     # provider: someone who left the organization keeps no staff role by password.
@@ -189,7 +197,7 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
     if now - session_row.last_seen_at > TOUCH_AFTER and not polled:
         session_row.last_seen_at = now
         session_row.expires_at = min(now + idle, session_row.created_at + absolute)
-    return Actor.of(user, roles, session_row.id, unread_notifications=unread_count(db, user.id))
+    return Actor.of(user, roles, session_row.id, unread_notifications=unread or 0)
 
 
 def end_session(db: Session, actor: Actor) -> None:

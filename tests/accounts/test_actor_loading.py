@@ -1,0 +1,56 @@
+"""The signed-in person is loaded before every signed-in page, so it costs one statement:
+session, account, roles and the bell's unread count together (issue #13)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+
+from app.access.roles import Role, ScopeType
+from app.accounts.sessions import cookie_name, load_actor
+from app.db import organization_scope
+from app.models import Organization
+from tests.conftest import QueryCounter
+from tests.factories import make_user
+from tests.notifications.helpers import make_notification
+from tests.web.helpers import sign_in
+
+
+def _request_with(client: TestClient, app: FastAPI) -> Request:
+    name = cookie_name(app.state.settings)
+    cookie = f"{name}={client.cookies[name]}"
+    return Request({"type": "http", "headers": [(b"cookie", cookie.encode())]})
+
+
+def test_the_actor_is_one_statement_whatever_their_roles_and_notifications(
+    client: TestClient,
+    app: FastAPI,
+    db: Session,
+    organization: Organization,
+    queries: QueryCounter,
+) -> None:
+    user = make_user(db, organization, email="annelies@example.org", roles=[Role.CHEF])
+    for minutes in range(3):
+        make_notification(db, organization, user, minutes_ago=minutes)
+    make_notification(db, organization, user, minutes_ago=9, read=True)
+    sign_in(client, "annelies@example.org")
+    request = _request_with(client, app)
+
+    with organization_scope(db, organization.id):
+        before = queries.count
+        actor = load_actor(db, request, app.state.settings)
+        assert queries.count - before == 1
+
+    assert actor is not None
+    assert actor.id == user.id
+    assert actor.unread_notifications == 3
+    assert actor.has_role(Role.CHEF)
+    assert (Role.CHEF, ScopeType.ORGANIZATION, None) in actor.roles
+
+
+def test_an_unknown_cookie_is_nobody(client: TestClient, app: FastAPI, db: Session) -> None:
+    name = cookie_name(app.state.settings)
+    request = Request({"type": "http", "headers": [(b"cookie", f"{name}=rubbish".encode())]})
+    assert load_actor(db, request, app.state.settings) is None
