@@ -111,7 +111,6 @@ lock:
 bench-pdf: $(VENV)/.installed
 	$(BIN)/python scripts/bench_edition_pdf.py
 
-# Times the search on the demo data (issue #11); BENCH_DATABASE_URL adds PostgreSQL.
 # The load benchmark: ten times Zeist on PostgreSQL, the app as deployed, wrk at 32 connections.
 bench: $(VENV)/.installed /usr/bin/wrk
 	$(BIN)/python scripts/bench_load.py $(if $(BENCH_DATABASE_URL),--postgres $(BENCH_DATABASE_URL))
@@ -120,6 +119,7 @@ bench: $(VENV)/.installed /usr/bin/wrk
 	@if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
 
+# Times the search on the demo data (issue #11); BENCH_DATABASE_URL adds PostgreSQL.
 bench-search: $(VENV)/.installed-dev
 	$(BIN)/python scripts/bench_search.py $(if $(BENCH_DATABASE_URL),--postgres $(BENCH_DATABASE_URL))
 
