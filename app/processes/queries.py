@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from app.access.roles import Role, ScopeType
 from app.errors import NotFound
@@ -97,8 +97,14 @@ def processes(db: Session) -> Sequence[Process]:
 
 
 def process_by_slug(db: Session, slug: str) -> Process | None:
-    return db.scalar(
-        select(Process).where(Process.slug == slug).options(selectinload(Process.phases))
+    # Every page of a process starts here: its handful of phases come joined, in the same
+    # round trip (issue #13), rather than in a second statement.
+    return (
+        db.execute(
+            select(Process).where(Process.slug == slug).options(joinedload(Process.phases))
+        )
+        .unique()
+        .scalar_one_or_none()
     )
 
 
