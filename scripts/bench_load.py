@@ -109,6 +109,11 @@ def _environment(url: str, port: int, workers: int) -> dict[str, str]:
         "DIALOOG_HOST": "127.0.0.1",
         "DIALOOG_PORT": str(port),
         "DIALOOG_DOCUMENTS_DIR": str(ROOT / "var" / "bench-documents"),
+        # The demo's people last signed in in 2011: the nightly retention run would erase
+        # them in the middle of a measurement (and its mails would keep the job runner
+        # busy trying to send them).
+        "DIALOOG_PRIVACY__INACTIVE_ACCOUNT_MONTHS": "0",
+        "DIALOOG_PRIVACY__CLOSED_PROCESS_MONTHS": "0",
         "WEB_CONCURRENCY": str(workers),
     }
 

@@ -27,7 +27,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import structlog
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.audit.service import SYSTEM_ACTOR, record
@@ -258,8 +258,17 @@ def _waiting(db: Session) -> bool:
     ) > 0
 
 
+# Any fixed number: the advisory lock that lets one process at a time look for a waiting
+# run and queue one (every worker of a deployment calls ensure_scheduled as it starts).
+_SCHEDULE_LOCK = 0x5E7E_4710
+
+
 def schedule_next(db: Session, settings: Settings, now: datetime | None = None) -> Job | None:
-    """Queue the next night's run unless one is waiting already."""
+    """Queue the next night's run unless one is waiting already. On PostgreSQL the check
+    and the insert hold a transaction-level lock: four workers starting at once queued
+    four runs without it. SQLite already runs one writing transaction at a time."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEDULE_LOCK})
     if _waiting(db):
         return None
     return enqueue(db, JOB_NAME, max_attempts=3, run_after=next_run_after(settings, now))
