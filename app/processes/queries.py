@@ -100,9 +100,7 @@ def process_by_slug(db: Session, slug: str) -> Process | None:
     # Every page of a process starts here: its handful of phases come joined, in the same
     # round trip (issue #13), rather than in a second statement.
     return (
-        db.execute(
-            select(Process).where(Process.slug == slug).options(joinedload(Process.phases))
-        )
+        db.execute(select(Process).where(Process.slug == slug).options(joinedload(Process.phases)))
         .unique()
         .scalar_one_or_none()
     )
