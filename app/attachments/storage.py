@@ -141,3 +141,33 @@ def _after_rollback(session: Session, previous: SessionTransaction) -> None:
         return  # a savepoint rolled back; the request's own transaction goes on
     _unlink_all(session.info.pop(_PLACED, []))
     session.info.pop(_DOOMED, None)
+
+
+# A file younger than this may belong to a transaction still under way (placed, its row
+# not yet committed); the sweep leaves it alone.
+SWEEP_GRACE_SECONDS = 3600
+
+
+def sweep_orphans(
+    root: Path, organization_id: int, kept_names: set[str], *, now: float, dry_run: bool = False
+) -> int:
+    """Remove what no row points at any more: files of attachments whose proposal or
+    sheet went with a database cascade, and temporary ``.part`` files a crashed upload
+    left. Returns how many (were or would be) removed."""
+    folder = folder_of(root, organization_id)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.iterdir():
+        name = path.name
+        orphan = _STORED_NAME.fullmatch(name) is not None and name not in kept_names
+        leftover = name.startswith(".") and name.endswith(".part")
+        if not (orphan or leftover) or not path.is_file():
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            if now - path.stat().st_mtime < SWEEP_GRACE_SECONDS:
+                continue
+            if not dry_run:
+                path.unlink()
+            removed += 1
+    return removed

@@ -30,11 +30,13 @@ import structlog
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.attachments.storage import sweep_orphans
 from app.audit.service import SYSTEM_ACTOR, record
 from app.config import Settings, get_settings
 from app.db import organization_scope, utcnow
 from app.jobs import JobStatus, enqueue, job
 from app.models import (
+    Attachment,
     ChefApplication,
     ExpertApplication,
     Job,
@@ -67,6 +69,9 @@ class RetentionReport:
     accounts_with_role: list[int] = field(default_factory=list)
     applications_anonymised: int = 0
     mails_removed: int = 0
+    # Attachment files no row points at (their proposal went by a cascade) and leftovers
+    # of crashed uploads.
+    orphan_files_removed: int = 0
 
     def counts(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if k not in ("organization", "dry_run")}
@@ -210,6 +215,10 @@ def run_retention(
         closed = closed_process_ids(db, months_before(now, privacy.closed_process_months))
         report.applications_anonymised = _anonymise_applications(db, closed, dry_run)
     report.mails_removed = _remove_erasure_mails(db, dry_run)
+    kept = set(db.scalars(select(Attachment.stored_name)))
+    report.orphan_files_removed = sweep_orphans(
+        settings.uploads_dir, organization.id, kept, now=now.timestamp(), dry_run=dry_run
+    )
     if not dry_run:
         record(
             db,

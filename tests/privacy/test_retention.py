@@ -225,3 +225,23 @@ def test_app_start_queues_one_run_when_none_waits(
     waiting = db.scalars(select(Job).where(Job.name == retention.JOB_NAME)).all()
     assert len(waiting) == 1
     assert timedelta(0) < waiting[0].run_after - waiting[0].created_at <= timedelta(days=1)
+
+
+def test_the_run_removes_attachment_files_no_row_points_at(
+    db: Session, settings: Settings, organization: Organization
+) -> None:
+    import os
+
+    from app.attachments.storage import SWEEP_GRACE_SECONDS, folder_of
+
+    folder = folder_of(settings.uploads_dir, organization.id)
+    folder.mkdir(parents=True, exist_ok=True)
+    orphan = folder / ("d" * 32)  # its proposal went by a cascade: no attachments row
+    orphan.write_bytes(b"%PDF-1.4\n")
+    long_ago = utcnow().timestamp() - SWEEP_GRACE_SECONDS - 60
+    os.utime(orphan, (long_ago, long_ago))
+
+    assert _run(db, settings, organization, dry_run=True).orphan_files_removed == 1
+    assert orphan.exists()
+    assert _run(db, settings, organization).orphan_files_removed == 1
+    assert not orphan.exists()
