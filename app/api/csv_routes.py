@@ -13,10 +13,6 @@ whatever the visitor's language, and the OpenAPI document describes them.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -28,7 +24,7 @@ from app.api.deps import CurrentProcess, api_organization
 from app.api.routes import StateFilter, ThemeFilter
 from app.deps import DbSession
 from app.models import Process
-from app.security.spreadsheets import neutralise
+from app.security.spreadsheets import Cell, csv_bytes
 
 router = APIRouter(dependencies=[Depends(api_organization)])
 
@@ -46,26 +42,6 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     },
     304: NOT_MODIFIED,
 }
-
-Cell = str | int | bool | date | datetime | None
-
-
-def _cell(value: Cell) -> str | int:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return neutralise(value)
-
-
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _download(request: Request, process: Process, name: str, body: bytes) -> Response:

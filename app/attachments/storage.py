@@ -25,6 +25,8 @@ from typing import Protocol
 from sqlalchemy import event
 from sqlalchemy.orm import Session, SessionTransaction
 
+from app.documents.storage import fsync_dir
+
 CHUNK = 64 * 1024
 _STORED_NAME = re.compile(r"[0-9a-f]{32}")
 # session.info keys: files placed in this transaction, and files to remove after it.
@@ -97,7 +99,7 @@ def place(db: Session, received: Received) -> str:
     stored_name = secrets.token_hex(16)
     final = received.folder / stored_name
     os.replace(received.temporary, final)
-    _fsync_dir(received.folder)
+    fsync_dir(received.folder)
     db.info.setdefault(_PLACED, []).append(final)
     return stored_name
 
@@ -106,18 +108,6 @@ def remove_after_commit(db: Session, path: Path) -> None:
     """The row is deleted in this transaction; its file goes once that is committed (a
     rollback keeps the row, so it keeps the file too)."""
     db.info.setdefault(_DOOMED, []).append(path)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # The rename must reach the disk too, or a power cut could undo it after the commit.
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not every platform opens folders
-        return
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _unlink_all(paths: list[Path]) -> None:

@@ -47,7 +47,7 @@ def _digest(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     # The rename itself must reach the disk too, or a power cut could undo it.
     try:
         descriptor = os.open(folder, os.O_RDONLY)
@@ -73,7 +73,7 @@ def writing(root: Path, folder: str, final_name: str) -> Iterator[tuple[Path, li
             os.fsync(handle.fileno())
         size, digest = temporary.stat().st_size, _digest(temporary)
         os.replace(temporary, directory / final_name)
-        _fsync_dir(directory)
+        fsync_dir(directory)
         result.append(Stored(f"{folder}/{final_name}", size, digest))
     finally:
         temporary.unlink(missing_ok=True)

@@ -10,8 +10,6 @@ runner keeps the traceback (one attempt: the person asks again)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import secrets
 import time
@@ -36,7 +34,7 @@ from app.privacy.export_service import (
     remove_expired,
     remove_file,
 )
-from app.security.spreadsheets import safe_row
+from app.security.spreadsheets import csv_bytes
 
 log = structlog.get_logger("dialoog.privacy")
 
@@ -68,11 +66,10 @@ def _plain(value: Any) -> Any:
 
 
 def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
+    """A value as a CSV cell holds it: nested JSON as its text (csv_bytes does the rest)."""
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return _plain(value)
+    return value
 
 
 def _columns(section: Section) -> list[str]:
@@ -95,13 +92,7 @@ def _rows(session: Session, section: Section, owner: Owner) -> list[dict[str, An
 
 
 def _csv(names: list[str], rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO()
-    # Semicolons and a byte order mark: what Dutch spreadsheet programs open as columns.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow(safe_row(_cell(row[name]) for name in names))
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_bytes(names, ([_cell(row[name]) for name in names] for row in rows))
 
 
 def _readme(user: User, made: datetime, expires: datetime) -> str:

@@ -9,7 +9,10 @@ alone: a negative amount stays a number a reader can add up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from typing import TypeVar
 
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,3 +41,26 @@ def append_row(sheet: Worksheet, values: Iterable[object]) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+
+
+Cell = str | int | bool | date | datetime | None
+
+
+def _cell(value: Cell) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return neutralise(value)
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """Semicolons and a byte-order mark: what Excel with Dutch settings opens as columns
+    and reads as UTF-8 (see app.api.csv_routes). Text cells are neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
