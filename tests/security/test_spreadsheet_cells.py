@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from app.api.csv_routes import csv_bytes
-from app.security.spreadsheets import append_row, neutralise, safe_row
+from app.security.spreadsheets import append_row, csv_bytes, neutralise, safe_row
 
 DANGEROUS = ["=1+1", "+31 6 1234", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("x")']
 
