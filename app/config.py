@@ -161,6 +161,10 @@ class Settings(BaseSettings):
     # (app.cache.pages). Unset: on in production only, so development shows template
     # edits at once and tests see every page rendered.
     page_cache: bool | None = None
+    # Page reads each server process works on at once; the rest queue in order of arrival
+    # (app.web.admission). Below the database pool's size, so an admitted read never waits
+    # for a connection.
+    concurrent_reads: int = Field(default=4, ge=1)
     db: DatabaseSettings = DatabaseSettings()
     i18n: I18nSettings = I18nSettings()
     mail: MailSettings = MailSettings()
@@ -193,6 +197,8 @@ class Settings(BaseSettings):
         names = [p.name for p in self.oidc_providers]
         if len(names) != len(set(names)):
             raise ValueError("each OIDC provider needs its own name (it is the client's key)")
+        if self.concurrent_reads > self.db.pool_size + self.db.max_overflow:
+            raise ValueError("concurrent_reads must not exceed the database pool's size")
         if self.is_production and self.mail.backend == "outbox":
             # Confirmation and reset mails would silently never arrive.
             raise ValueError("set DIALOOG_MAIL__BACKEND=smtp and the SMTP server in production")

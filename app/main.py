@@ -80,6 +80,7 @@ from app.sprint import permissions as _sprint_permissions  # noqa: F401
 from app.sprint.listener import LiveHub
 from app.sprint.routes import router as sprint_router
 from app.statement.routes import router as statement_router
+from app.web.admission import AdmissionGate
 from app.web.csrf import verify_csrf
 from app.web.errors import install_error_handlers
 from app.web.middleware import RequestContextMiddleware
@@ -133,6 +134,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Inside the request context: it needs the locale and the CSRF token set there.
         app.add_middleware(PageCacheMiddleware, settings=settings)
         app.state.fragments = PageStore()  # parts of signed-in pages (app.cache.fragments)
+    # Outside the page cache: its lookup is a query in a thread too (app.web.admission).
+    app.add_middleware(AdmissionGate, limit=settings.concurrent_reads)
     app.add_middleware(RequestContextMiddleware, settings=settings)
     # Only for the OpenID Connect flow's state (ten minutes); see app.accounts.oidc.
     app.add_middleware(

@@ -13,8 +13,10 @@ if [ "$#" -gt 0 ]; then
     exec "$@"
 fi
 
+# One worker per CPU core unless WEB_CONCURRENCY says otherwise: more processes than cores
+# only take turns on them, which lengthens the slowest answers (deploy/README.md, Workers).
 exec uvicorn app.main:create_app --factory \
     --host "${DIALOOG_HOST:-0.0.0.0}" --port "${DIALOOG_PORT:-8000}" \
-    --workers "${WEB_CONCURRENCY:-4}" \
+    --workers "${WEB_CONCURRENCY:-$(nproc)}" \
     --proxy-headers --forwarded-allow-ips "${DIALOOG_TRUSTED_PROXIES:-*}" \
     --no-server-header

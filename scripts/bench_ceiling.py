@@ -2,7 +2,7 @@
 
 FastAPI with a plain (threadpool) route as the app's are, one SQLAlchemy ORM query of 12
 rows through the app's own session factory (its organization filter included), rendered
-with Jinja2 (autoescape on). Served by ``scripts/bench_load.py`` with the same uvicorn
+with Jinja2 (autoescape on), behind the app's admission gate with the same setting. Served by ``scripts/bench_load.py`` with the same uvicorn
 flags and workers as the app, so a page's throughput divided by this one's says how much
 of the stack's room it uses.
 """
@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.config import Settings
 from app.db import ALL_ORGANIZATIONS, make_engine, make_session_factory, organization_scope
 from app.models import Organization, Theme
+from app.web.admission import AdmissionGate
 
 TEMPLATE = Environment(autoescape=True).from_string(
     '<!doctype html><html lang="nl"><head><title>Thema\'s</title></head><body><ul>'
@@ -40,6 +41,7 @@ def create_app() -> FastAPI:
             execution_options={ALL_ORGANIZATIONS: True},
         ).one()
     app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
+    app.add_middleware(AdmissionGate, limit=settings.concurrent_reads)
 
     @app.get("/", response_class=HTMLResponse)
     def twelve_rows() -> str:

@@ -3,9 +3,9 @@
 1. Makes a fresh PostgreSQL database ``<name>_bench_load`` on the server given (dropped and
    made anew; nothing else touched), migrates it, loads the demo and copies Zeist's process
    nine times over (``scripts/bench_seed.py``): ten times Zeist.
-2. Starts the app as production runs it (``deploy/entrypoint.sh``: uvicorn with
-   ``--workers``) and, beside it, the ceiling (``scripts/bench_ceiling.py``: the same stack
-   with one query of 12 rows) with the same flags.
+2. Starts the app as production runs it (``deploy/entrypoint.sh``: uvicorn with one
+   worker per core) and, beside it, the ceiling (``scripts/bench_ceiling.py``: the same
+   stack with one query of 12 rows, behind the same admission gate) with the same flags.
 3. Drives wrk at ``--connections`` against each page in turn, after a short warm-up, and
    prints per page: requests per second, p50 and p99 latency, and throughput as a share of
    the ceiling's, and the errors (non-2xx answers, wrk's 2 s timeouts). A page whose
@@ -244,7 +244,9 @@ def main() -> int:
         ),
         help="a PostgreSQL URL; its server gets the bench database",
     )
-    parser.add_argument("--workers", type=int, default=4, help="uvicorn workers (as deployed)")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="uvicorn workers (as deployed)"
+    )
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
     args = parser.parse_args()
