@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from app.access.roles import Role, ScopeType
 from app.models import User
 
 
+def _no_account() -> User:
+    raise LookupError("this actor was made without an account row")
+
+
 @dataclass(frozen=True)
 class Actor:
-    """``user`` is the ORM row, for use cases. What pages show is copied into plain fields
-    when the actor is loaded: an error page after a rolled-back request can still say who
-    is signed in, although the row itself is expired by the rollback."""
+    """Who is signed in, as plain fields: what pages and predicates read. An error page
+    after a rolled-back request can still say who is signed in.
 
-    user: User
+    ``user`` is the ORM row, for the use cases that change the account. It is loaded when
+    first asked for, from the request's session, because most pages never ask and every
+    signed-in page loads the actor (issue #13)."""
+
     roles: frozenset[tuple[Role, ScopeType, int | None]]
     session_id: int | None
     id: int
@@ -23,6 +30,11 @@ class Actor:
     is_confirmed: bool
     # The bell's count, loaded with the actor so a page render costs no extra request.
     unread_notifications: int = 0
+    account: Callable[[], User] = field(default=_no_account, repr=False, compare=False)
+
+    @property
+    def user(self) -> User:
+        return self.account()
 
     @classmethod
     def of(
@@ -34,7 +46,7 @@ class Actor:
         unread_notifications: int = 0,
     ) -> Actor:
         return cls(
-            user=user,
+            account=lambda: user,
             roles=roles,
             session_id=session_id,
             id=user.id,

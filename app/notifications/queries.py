@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
-from app.models import Notification, NotificationPreference, UserSession
+from app.models import Notification, NotificationPreference
 from app.notifications.kinds import NotificationKind
 
 # The list shows the latest ones only: older notifications have done their work.
 RECENT_LIMIT = 50
-
-
-def unread_count_of_session_user() -> ScalarSelect[int]:
-    """The same count as :func:`unread_count`, as a column of a statement that selects a
-    ``UserSession``: the signed-in person is loaded with it in one round trip."""
-    return (
-        select(func.count(Notification.id))
-        .where(Notification.user_id == UserSession.user_id, Notification.read_at.is_(None))
-        .correlate(UserSession)
-        .scalar_subquery()
-    )
 
 
 def unread_count(db: Session, user_id: int) -> int:

@@ -22,7 +22,6 @@ GROUP, OTHER_GROUP = 7, 8
 def _actor(*roles: tuple[Role, ScopeType, int | None], confirmed: bool = True) -> Actor:
     # Predicates read the actor's snapshot, never the ORM row, so there is none here.
     return Actor(
-        user=None,  # type: ignore[arg-type]
         roles=frozenset(roles),
         session_id=None,
         id=100,

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from app.access.roles import Role, ScopeType
+from app.access.service import grant_role, revoke_role
 from app.accounts.sessions import cookie_name, load_actor
 from app.db import organization_scope
 from app.models import Organization
 from tests.conftest import QueryCounter
-from tests.factories import make_user
+from tests.factories import make_organization, make_user
 from tests.notifications.helpers import make_notification
 from tests.web.helpers import sign_in
 
@@ -54,3 +55,56 @@ def test_an_unknown_cookie_is_nobody(client: TestClient, app: FastAPI, db: Sessi
     name = cookie_name(app.state.settings)
     request = Request({"type": "http", "headers": [(b"cookie", f"{name}=rubbish".encode())]})
     assert load_actor(db, request, app.state.settings) is None
+
+
+def test_a_session_of_one_organization_is_nobody_in_another(
+    client: TestClient, app: FastAPI, db: Session, organization: Organization
+) -> None:
+    """The statement is Core, past the ORM's organization filter (app.db): it filters
+    each table itself, and this holds it to that."""
+    make_user(db, organization, email="annelies@example.org", roles=[Role.CHEF])
+    other = make_organization(db, slug="hoogeveen", hosts=("hoogeveen.test",))
+    sign_in(client, "annelies@example.org")
+    request = _request_with(client, app)
+
+    with organization_scope(db, other.id):
+        assert load_actor(db, request, app.state.settings) is None
+    with organization_scope(db, organization.id):
+        assert load_actor(db, request, app.state.settings) is not None
+
+
+def test_a_revoked_role_is_not_held(
+    client: TestClient, app: FastAPI, db: Session, organization: Organization
+) -> None:
+    user = make_user(db, organization, email="annelies@example.org")
+    with organization_scope(db, organization.id):
+        assignment = grant_role(db, "test", user, Role.CHEF)
+        revoke_role(db, "test", assignment, user)
+    sign_in(client, "annelies@example.org")
+
+    with organization_scope(db, organization.id):
+        actor = load_actor(db, _request_with(client, app), app.state.settings)
+    assert actor is not None
+    assert actor.roles == frozenset()
+
+
+def test_the_account_row_is_loaded_only_when_a_use_case_asks(
+    client: TestClient,
+    app: FastAPI,
+    db: Session,
+    organization: Organization,
+    queries: QueryCounter,
+) -> None:
+    user = make_user(db, organization, email="annelies@example.org")
+    sign_in(client, "annelies@example.org")
+    db.expunge_all()  # as a request's own session starts: nothing loaded yet
+
+    with organization_scope(db, organization.id):
+        actor = load_actor(db, _request_with(client, app), app.state.settings)
+        assert actor is not None
+        before = queries.count
+        row = actor.user
+        assert queries.count - before == 1
+        assert row.id == user.id
+        assert actor.user is row
+        assert queries.count - before == 1

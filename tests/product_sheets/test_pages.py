@@ -211,7 +211,6 @@ GROUP, OTHER = 7, 8
 
 def _actor(*roles: tuple[Role, ScopeType, int | None]) -> Actor:
     return Actor(
-        user=None,  # type: ignore[arg-type]
         roles=frozenset(roles),
         session_id=None,
         id=100,
