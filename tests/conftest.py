@@ -105,9 +105,11 @@ def settings(database_url: str, smtp_server: SmtpServer, tmp_path: Path) -> Sett
         default_organization="testdorp",
         jobs_mode="inline",
         mail=MailSettings(backend="smtp", host=smtp_server.host, port=smtp_server.port),
-        # Built documents go to the test's own folder, never into the working tree.
+        # Files go to the test's own folders, never into the working tree: the nightly
+        # sweep of one test must not remove another's (parallel) uploads.
         documents_dir=tmp_path / "documents",
         exports_dir=tmp_path / "exports",
+        uploads_dir=tmp_path / "uploads",
         # Staff sign in with a password alone here: most tests sign an official or the
         # admin in (tests/web/helpers.py sign_in) to test something else. The second
         # factor's own tests turn it on (tests/accounts/test_second_factor*.py).

@@ -4,9 +4,11 @@ a read leaves when its answer starts; writes pass by (app.web.admission)."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable, Callable
 
 import anyio
 import pytest
+from anyio.from_thread import start_blocking_portal
 from starlette.types import Message, Receive, Scope, Send
 
 from app.config import Settings
@@ -59,8 +61,7 @@ async def _settle() -> None:
         await anyio.sleep(0)
 
 
-@pytest.mark.anyio
-async def test_reads_pass_a_few_at_a_time_in_order_of_arrival() -> None:
+async def _reads_pass_a_few_at_a_time_in_order_of_arrival() -> None:
     app = Recorder()
     gate = AdmissionGate(app, limit=2)
     async with anyio.create_task_group() as tasks:
@@ -78,8 +79,7 @@ async def test_reads_pass_a_few_at_a_time_in_order_of_arrival() -> None:
     assert app.most == 2
 
 
-@pytest.mark.anyio
-async def test_writes_do_not_queue_behind_reads() -> None:
+async def _writes_do_not_queue_behind_reads() -> None:
     app = Recorder()
     gate = AdmissionGate(app, limit=1)
     async with anyio.create_task_group() as tasks:
@@ -92,8 +92,7 @@ async def test_writes_do_not_queue_behind_reads() -> None:
             app.release.setdefault(name, anyio.Event()).set()
 
 
-@pytest.mark.anyio
-async def test_a_failed_read_gives_its_place_back() -> None:
+async def _a_failed_read_gives_its_place_back() -> None:
     app = Recorder()
     gate = AdmissionGate(app, limit=1)
     async with anyio.create_task_group() as tasks:
@@ -108,9 +107,7 @@ async def test_a_failed_read_gives_its_place_back() -> None:
         app.release.setdefault("/next", anyio.Event()).set()
 
 
-@pytest.mark.anyio
-async def test_a_read_leaves_when_its_answer_starts() -> None:
-    """A stream (the sprint's live standings) holds no place while it streams."""
+async def _a_read_leaves_when_its_answer_starts() -> None:
     started = anyio.Event()
     finish = anyio.Event()
 
@@ -130,6 +127,30 @@ async def test_a_read_leaves_when_its_answer_starts() -> None:
             await slots.acquire()  # free although the stream is still open
             slots.release()
         finish.set()
+
+
+def _run(scenario: Callable[[], Awaitable[None]]) -> None:
+    # An event loop of its own in a thread: the browser tests keep one running in the
+    # test's thread, where a second one cannot start.
+    with start_blocking_portal() as portal:
+        portal.call(scenario)
+
+
+def test_reads_pass_a_few_at_a_time_in_order_of_arrival() -> None:
+    _run(_reads_pass_a_few_at_a_time_in_order_of_arrival)
+
+
+def test_writes_do_not_queue_behind_reads() -> None:
+    _run(_writes_do_not_queue_behind_reads)
+
+
+def test_a_failed_read_gives_its_place_back() -> None:
+    _run(_a_failed_read_gives_its_place_back)
+
+
+def test_a_read_leaves_when_its_answer_starts() -> None:
+    """A stream (the sprint's live standings) holds no place while it streams."""
+    _run(_a_read_leaves_when_its_answer_starts)
 
 
 def test_the_gate_admits_no_more_than_the_database_pool_holds() -> None:
