@@ -15,8 +15,7 @@ from app.discussion import queries, service
 from app.errors import Conflict, NotFound
 from app.i18n import gettext as _
 from app.models import Group, Process, Proposal, ProposalComment
-from app.processes.queries import process_by_slug
-from app.recruitment.queries import group_by_slug
+from app.recruitment.queries import process_and_group
 from app.web.flash import flash
 from app.web.forms import Form, FormResult
 from app.web.redirects import site_url
@@ -34,10 +33,10 @@ class Desk:
 
 
 def desk_of(db: DbSession, actor: Actor, slug: str, group_slug: str) -> Desk:
-    process = process_by_slug(db, slug)
-    group = group_by_slug(db, process, group_slug) if process else None
-    if process is None or group is None:
+    found = process_and_group(db, slug, group_slug)
+    if found is None:
         raise NotFound()
+    process, group = found
     require(actor, "proposal.moderate", group)
     return Desk(process, group)
 

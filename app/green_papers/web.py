@@ -17,8 +17,7 @@ from app.green_papers.states import STATUS_LABELS
 from app.models import GreenPaper, GreenPaperSection, Group, Process
 from app.phases.guard import current_phase
 from app.phases.kinds import Action, allows
-from app.processes.queries import process_by_slug
-from app.recruitment.queries import group_by_slug
+from app.recruitment.queries import process_and_group
 from app.web.flash import flash
 from app.web.forms import FormResult
 from app.web.templating import render
@@ -32,10 +31,10 @@ class Place:
 
 
 def place_of(db: DbSession, slug: str, group_slug: str) -> Place:
-    process = process_by_slug(db, slug)
-    group = group_by_slug(db, process, group_slug) if process else None
-    if process is None or group is None:
+    found = process_and_group(db, slug, group_slug)
+    if found is None:
         raise NotFound()
+    process, group = found
     return Place(process, group, queries.paper_of(db, group))
 
 

@@ -36,11 +36,11 @@ SHORT_TEXT = 500
 LONG_TEXT = 2000
 
 
-def _group(db: DbSession, process: Process, slug: str) -> Group:
-    group = queries.group_by_slug(db, process, slug)
-    if group is None:
+def _process_and_group(db: DbSession, slug: str, group_slug: str) -> tuple[Process, Group]:
+    found = queries.process_and_group(db, slug, group_slug)
+    if found is None:
         raise NotFound()
-    return group
+    return found
 
 
 def _redirect(request: Request, url: str, message: str) -> Response:
@@ -239,8 +239,7 @@ def _group_page(
 def group_page(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = process_or_404(db, slug)
-    group = _group(db, process, group_slug)
+    process, group = _process_and_group(db, slug, group_slug)
     require(actor, "group.view", group)
     return _group_page(request, db, process, group)
 
@@ -274,8 +273,7 @@ def _applications_page(
 def applications(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process = process_or_404(db, slug)
-    group = _group(db, process, group_slug)
+    process, group = _process_and_group(db, slug, group_slug)
     require(actor, "group.moderate", group)
     return _applications_page(request, db, process, group)
 
@@ -293,8 +291,7 @@ def decide(
     actor: CurrentActor,
     form: Form,
 ) -> Response:
-    process = process_or_404(db, slug)
-    group = _group(db, process, group_slug)
+    process, group = _process_and_group(db, slug, group_slug)
     require(actor, "group.moderate", group)
     application = db.get(ExpertApplication, application_id)
     if application is None or application.group_id != group.id:
@@ -333,8 +330,7 @@ def decide(
 def leave(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> Response:
-    process = process_or_404(db, slug)
-    group = _group(db, process, group_slug)
+    process, group = _process_and_group(db, slug, group_slug)
     application = queries.own_application(db, group, actor.id)
     if application is None or application.status != ApplicationStatus.ACCEPTED:
         raise NotFound()
@@ -360,8 +356,7 @@ def remove_member(
     actor: CurrentActor,
     form: Form,
 ) -> Response:
-    process = process_or_404(db, slug)
-    group = _group(db, process, group_slug)
+    process, group = _process_and_group(db, slug, group_slug)
     require(actor, "group.moderate", group)
     application = db.get(ExpertApplication, application_id)
     if application is None or application.group_id != group.id:
