@@ -19,13 +19,15 @@ Two rules are enforced here rather than trusted to every query:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import chain
 from typing import Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Request
 from sqlalchemy import DateTime, Engine, ForeignKey, MetaData, Table, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -254,30 +256,60 @@ def make_session_factory(bind: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's unit of work: commit when the handler returns, roll back on error.
 
     Used with ``scope="function"`` (see :mod:`app.deps`) so the commit happens before the
     response is sent: a failed commit becomes an error page, never a false success.
+
+    Async, because making a session does no I/O (its connection is taken at the first
+    statement): a sync dependency would cost every page a trip through the thread pool
+    for it. Its end talks to the database, so it runs in a thread, shielded from the
+    request's cancellation (a client that went away must not leave a connection checked
+    out), with a limiter of its own so it never waits for a thread while holding a
+    connection (as FastAPI does for sync dependencies' exits).
     """
     factory: sessionmaker[Session] = request.app.state.session_factory
     session = factory()
     try:
         yield session
-        queued_jobs = session.info.pop("jobs_queued", False)
-        session.commit()
-        if queued_jobs:
-            request.app.state.jobs.after_commit()
     except BaseException:
-        session.rollback()
-        kept: list[Callable[[Session], object]] = session.info.pop(KEEP_ON_ROLLBACK, [])
-        if kept:
-            for work in kept:
-                work(session)
-            session.commit()
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(
+                _end_unit_of_work, request, session, True, limiter=anyio.CapacityLimiter(1)
+            )
         raise
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(
+            _end_unit_of_work, request, session, False, limiter=anyio.CapacityLimiter(1)
+        )
+
+
+def _end_unit_of_work(request: Request, session: Session, failed: bool) -> None:
+    try:
+        if not failed:
+            try:
+                queued_jobs = session.info.pop("jobs_queued", False)
+                session.commit()
+            except BaseException:
+                _roll_back(session)
+                raise
+            if queued_jobs:
+                request.app.state.jobs.after_commit()
+            return
+        _roll_back(session)
     finally:
         session.close()
+
+
+def _roll_back(session: Session) -> None:
+    """Roll back, then redo and commit the writes that must stand (KEEP_ON_ROLLBACK)."""
+    session.rollback()
+    kept: list[Callable[[Session], object]] = session.info.pop(KEEP_ON_ROLLBACK, [])
+    if kept:
+        for work in kept:
+            work(session)
+        session.commit()
 
 
 @contextmanager
