@@ -11,14 +11,13 @@ from app.access.actor import Actor
 from app.accounts.sessions import load_actor
 from app.db import ORGANIZATION_KEY, get_session
 from app.errors import SignInRequired, UnknownHost
-from app.models import Organization
 from app.organizations.queries import OrganizationView, organization_for_host
 
 # scope="function": the unit of work ends (commits) before the response is sent.
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def get_current_organization(request: Request, db: DbSession) -> Organization:
+def get_current_organization(request: Request, db: DbSession) -> OrganizationView:
     """The organization this request is for, chosen by host name; scopes the session to it
     and loads the signed-in person (if any), so every page knows both."""
     settings = request.app.state.settings
@@ -26,14 +25,16 @@ def get_current_organization(request: Request, db: DbSession) -> Organization:
     if organization is None:
         raise UnknownHost()
     db.info[ORGANIZATION_KEY] = organization.id
-    request.state.organization = OrganizationView.of(organization)
+    request.state.organization = organization
     # For what a page asks while it renders (app.privacy.display); not for handlers.
     request.state.db = db
     request.state.actor = load_actor(db, request, settings)
     return organization
 
 
-CurrentOrg = Annotated[Organization, Depends(get_current_organization)]
+# A plain view (id, slug, name, colours, content version), not the ORM row: a use case
+# that changes the organization loads the row (db.get_one(Organization, organization.id)).
+CurrentOrg = Annotated[OrganizationView, Depends(get_current_organization)]
 
 
 # The actor dependencies only read what get_current_organization loaded: async, so they

@@ -11,7 +11,7 @@ from fastapi import Depends, Path, Request
 from app.db import ORGANIZATION_KEY
 from app.deps import DbSession
 from app.errors import NotFound
-from app.models import Organization, Process
+from app.models import Process
 from app.organizations.queries import OrganizationView, organization_for_host
 from app.processes.queries import process_by_slug
 
@@ -21,14 +21,14 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX = 80
 
 
-def api_organization(request: Request, db: DbSession) -> Organization:
+def api_organization(request: Request, db: DbSession) -> OrganizationView:
     organization = organization_for_host(
         db, request.headers.get("host", ""), request.app.state.settings
     )
     if organization is None:
         raise NotFound("No municipality publishes data at this address.")
     db.info[ORGANIZATION_KEY] = organization.id
-    request.state.organization = OrganizationView.of(organization)  # for the request log
+    request.state.organization = organization  # for the request log
     return organization
 
 

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -18,24 +19,6 @@ def host_of(raw_host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def organization_for_host(
-    session: Session, raw_host: str, settings: Settings
-) -> Organization | None:
-    """The organization a request is for: the one claiming the host name, or on a local
-    development host (localhost, 127.0.0.1) the configured default organization."""
-    host = host_of(raw_host)
-    organization = session.scalar(
-        select(Organization)
-        .join(OrganizationHost, OrganizationHost.organization_id == Organization.id)
-        .where(OrganizationHost.host == host)
-    )
-    if organization is None and host in settings.local_hosts:
-        organization = session.scalar(
-            select(Organization).where(Organization.slug == settings.default_organization)
-        )
-    return organization
-
-
 @dataclass(frozen=True, slots=True)
 class OrganizationView:
     """What pages need of the request's organization, detached from any session: it stays
@@ -48,13 +31,53 @@ class OrganizationView:
     logo_path: str | None
     content_version: int = 0  # app.cache.versions: what kept pages and parts are keyed by
 
-    @classmethod
-    def of(cls, organization: Organization) -> OrganizationView:
-        return cls(
-            id=organization.id,
-            slug=organization.slug,
-            name=organization.name,
-            theme_tokens=dict(organization.theme_tokens),
-            logo_path=organization.logo_path,
-            content_version=organization.content_version,
-        )
+
+_VIEW_COLUMNS = (
+    Organization.id,
+    Organization.slug,
+    Organization.name,
+    Organization.theme_tokens,
+    Organization.logo_path,
+    Organization.content_version,
+)
+
+
+@cache
+def _by_host() -> Select[*tuple[Any, ...]]:
+    return (
+        select(*_VIEW_COLUMNS)
+        .join(OrganizationHost, OrganizationHost.organization_id == Organization.id)
+        .where(OrganizationHost.host == bindparam("host"))
+    )
+
+
+@cache
+def _by_slug() -> Select[*tuple[Any, ...]]:
+    return select(*_VIEW_COLUMNS).where(Organization.slug == bindparam("slug"))
+
+
+def organization_for_host(
+    session: Session, raw_host: str, settings: Settings
+) -> OrganizationView | None:
+    """The organization a request is for: the one claiming the host name, or on a local
+    development host (localhost, 127.0.0.1) the configured default organization.
+
+    Core on the session's connection, and a plain view rather than the ORM row: every
+    page that is not served from the page cache starts here, and every page the cache
+    serves asks it for the content version (issue #13). Use cases that change the
+    organization load its row themselves."""
+    host = host_of(raw_host)
+    connection = session.connection()
+    row = connection.execute(_by_host(), {"host": host}).first()
+    if row is None and host in settings.local_hosts:
+        row = connection.execute(_by_slug(), {"slug": settings.default_organization}).first()
+    if row is None:
+        return None
+    return OrganizationView(
+        id=row.id,
+        slug=row.slug,
+        name=row.name,
+        theme_tokens=dict(row.theme_tokens),
+        logo_path=row.logo_path,
+        content_version=row.content_version,
+    )

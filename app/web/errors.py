@@ -30,10 +30,9 @@ def _organization_for_error_page(request: Request) -> OrganizationView | None:
         return organization  # type: ignore[no-any-return]
     try:
         with request.app.state.session_factory() as session:
-            found = organization_for_host(
+            return organization_for_host(
                 session, request.headers.get("host", ""), request.app.state.settings
             )
-            return OrganizationView.of(found) if found else None
     except Exception:  # the database may be what failed
         log.warning("error_page.organization_lookup_failed", exc_info=True)
         return None
