@@ -36,8 +36,10 @@ SHORT_TEXT = 500
 LONG_TEXT = 2000
 
 
-def _process_and_group(db: DbSession, slug: str, group_slug: str) -> tuple[Process, Group]:
-    found = queries.process_and_group(db, slug, group_slug)
+def _process_and_group(
+    db: DbSession, slug: str, group_slug: str, *, phases: bool = True
+) -> tuple[Process, Group]:
+    found = queries.process_and_group(db, slug, group_slug, phases=phases)
     if found is None:
         raise NotFound()
     return found
@@ -239,7 +241,8 @@ def _group_page(
 def group_page(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    process, group = _process_and_group(db, slug, group_slug)
+    # The members' page asks nothing of the phases; the chef's forms post elsewhere.
+    process, group = _process_and_group(db, slug, group_slug, phases=False)
     require(actor, "group.view", group)
     return _group_page(request, db, process, group)
 
