@@ -67,8 +67,8 @@ run: $(VENV)/.installed static/vendor/.copied catalogs demo
 # --- test ----------------------------------------------------------------------------
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check app tests migrations
-	$(BIN)/ruff format --check app tests migrations
+	$(BIN)/ruff check app tests migrations scripts
+	$(BIN)/ruff format --check app tests migrations scripts
 
 types: $(VENV)/.installed-dev
 	$(BIN)/mypy

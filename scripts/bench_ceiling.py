@@ -2,9 +2,9 @@
 
 FastAPI with a plain (threadpool) route as the app's are, one SQLAlchemy ORM query of 12
 rows through the app's own session factory (its organization filter included), rendered
-with Jinja2 (autoescape on), behind the app's admission gate with the same setting. Served by ``scripts/bench_load.py`` with the same uvicorn
-flags and workers as the app, so a page's throughput divided by this one's says how much
-of the stack's room it uses.
+with Jinja2 (autoescape on), behind the app's admission gate with the same setting.
+Served by ``scripts/bench_load.py`` with the same uvicorn flags and workers as the app,
+so a page's throughput divided by this one's says how much of the stack's room it uses.
 """
 
 from __future__ import annotations

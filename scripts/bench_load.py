@@ -6,10 +6,11 @@
 2. Starts the app as production runs it (``deploy/entrypoint.sh``: uvicorn with one
    worker per core) and, beside it, the ceiling (``scripts/bench_ceiling.py``: the same
    stack with one query of 12 rows, behind the same admission gate) with the same flags.
-3. Drives wrk at ``--connections`` against each page in turn, after a short warm-up, and
-   prints per page: requests per second, p50 and p99 latency, and throughput as a share of
-   the ceiling's, and the errors (non-2xx answers, wrk's 2 s timeouts). A page whose
-   first answer is not 200 stops the run: a fast error page measures nothing.
+3. Drives wrk at ``--connections`` against the ceiling and each page in turn, after a
+   short warm-up, in ``--rounds`` rounds, and prints per page the median of its rounds:
+   requests per second, p50 and p99 latency, throughput as a share of the ceiling's, and
+   the errors (non-2xx answers, wrk's 2 s timeouts) of all rounds. A page whose first
+   answer is not 200 stops the run: a fast error page measures nothing.
 
 The load tool and the servers share the machine's cores: compare figures within one run.
 
@@ -24,6 +25,7 @@ import http.client
 import os
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import time
@@ -223,6 +225,17 @@ def load(label: str, port: int, path: str, args: argparse.Namespace, cookie: str
     return Result(label, rps, p50, p99, errors)
 
 
+def median_of(runs: list[Result]) -> Result:
+    """One page's rounds as one figure: the median of each, and every error counted."""
+    return Result(
+        runs[0].label,
+        statistics.median(r.rps for r in runs),
+        statistics.median(r.p50_ms for r in runs),
+        statistics.median(r.p99_ms for r in runs),
+        sum(r.errors for r in runs),
+    )
+
+
 def report(ceiling: Result, results: list[Result]) -> None:
     print(f"\n{'page':<26}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'x ceiling':>11}{'errors':>8}")
     for r in [ceiling, *results]:
@@ -248,7 +261,8 @@ def main() -> int:
         "--workers", type=int, default=os.cpu_count() or 2, help="uvicorn workers (as deployed)"
     )
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per page")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per page and round")
+    parser.add_argument("--rounds", type=int, default=3, help="each page's figures: the median")
     args = parser.parse_args()
     url = fresh_postgres(args.postgres, "bench_load")
     busy = seed(url)
@@ -257,14 +271,24 @@ def main() -> int:
     servers = start_servers(url, args.workers, log)
     try:
         cookie = sign_in(EXPERT)
-        ceiling = load("ceiling (12 rows)", CEILING_PORT, "/", args, "")
-        results = [
-            load(t.label, APP_PORT, t.path, args, cookie if t.signed_in else "")
-            for t in targets(busy)
-        ]
+        rounds: list[list[Result]] = []
+        for _ in range(args.rounds):
+            # The ceiling in every round: the machine's speed drifts (other work on the
+            # host), and each page is compared with the ceiling measured beside it.
+            rounds.append(
+                [load("ceiling (12 rows)", CEILING_PORT, "/", args, "")]
+                + [
+                    load(t.label, APP_PORT, t.path, args, cookie if t.signed_in else "")
+                    for t in targets(busy)
+                ]
+            )
     finally:
         stop(servers)
-    print(f"\n{args.workers} workers, wrk -t2 -c{args.connections} -d{args.duration}s")
+    print(
+        f"\n{args.workers} workers, wrk -t2 -c{args.connections} -d{args.duration}s, "
+        f"median of {args.rounds} rounds"
+    )
+    ceiling, *results = [median_of(list(runs)) for runs in zip(*rounds, strict=True)]
     report(ceiling, results)
     return 0
 
