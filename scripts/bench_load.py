@@ -262,7 +262,7 @@ def main() -> int:
     )
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration", type=int, default=5, help="seconds per page and round")
-    parser.add_argument("--rounds", type=int, default=3, help="each page's figures: the median")
+    parser.add_argument("--rounds", type=int, default=5, help="each page's figures: the median")
     args = parser.parse_args()
     url = fresh_postgres(args.postgres, "bench_load")
     busy = seed(url)
