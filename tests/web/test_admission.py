@@ -24,6 +24,10 @@ class Recorder:
         self.started: list[str] = []
         self.release: dict[str, anyio.Event] = {}
 
+    def let(self, name: str) -> None:
+        """Lets the request for ``name`` answer (now, or as soon as it starts)."""
+        self.release.setdefault(name, anyio.Event()).set()
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         name = scope["path"]
         self.running += 1
@@ -69,11 +73,11 @@ async def _reads_pass_a_few_at_a_time_in_order_of_arrival() -> None:
             tasks.start_soon(_call, gate, f"/{n}")
             await _settle()
         assert app.started == ["/0", "/1"]
-        app.release.setdefault("/1", anyio.Event()).set()
+        app.let("/1")
         await _settle()
         assert app.started == ["/0", "/1", "/2"]
         for n in (0, 2, 3, 4):
-            app.release.setdefault(f"/{n}", anyio.Event()).set()
+            app.let(f"/{n}")
             await _settle()
     assert app.started == ["/0", "/1", "/2", "/3", "/4"]
     assert app.most == 2
@@ -89,7 +93,7 @@ async def _writes_do_not_queue_behind_reads() -> None:
         await _settle()
         assert app.started == ["/read", "/write"]
         for name in ("/read", "/write"):
-            app.release.setdefault(name, anyio.Event()).set()
+            app.let(name)
 
 
 async def _a_failed_read_gives_its_place_back() -> None:
@@ -101,10 +105,10 @@ async def _a_failed_read_gives_its_place_back() -> None:
         tasks.start_soon(_call, gate, "/next")
         await _settle()
         assert app.started == ["/fails"]
-        app.release.setdefault("/fails", anyio.Event()).set()
+        app.let("/fails")
         await _settle()
         assert app.started == ["/fails", "/next"]
-        app.release.setdefault("/next", anyio.Event()).set()
+        app.let("/next")
 
 
 async def _a_read_leaves_when_its_answer_starts() -> None:
