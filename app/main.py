@@ -21,6 +21,7 @@ from app.attachments import permissions as _attachment_permissions  # noqa: F401
 from app.attachments.routes import router as attachment_router
 from app.cache import versions as _content_versions  # noqa: F401 - its session hooks
 from app.cache.pages import PageCacheMiddleware, PageStore
+from app.cache.views import ViewStore
 from app.config import Settings, get_settings
 
 # Importing these registers their permission predicates and jobs.
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Inside the request context: it needs the locale and the CSRF token set there.
         app.add_middleware(PageCacheMiddleware, settings=settings)
         app.state.fragments = PageStore()  # parts of signed-in pages (app.cache.fragments)
+        app.state.views = ViewStore()  # what addresses name (app.cache.views)
     # Outside the page cache: its lookup is a query in a thread too (app.web.admission).
     app.add_middleware(AdmissionGate, limit=settings.concurrent_reads)
     app.add_middleware(RequestContextMiddleware, settings=settings)

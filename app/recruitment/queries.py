@@ -43,6 +43,31 @@ def process_and_group(
     return None if found is None else (found[0], found[1])
 
 
+@dataclass(frozen=True, slots=True)
+class GroupAddress:
+    """What a group's address names, as plain values a worker can keep
+    (app.cache.views): enough to ask who may see the group (``id``, as the permission
+    predicates read it) and to title its page."""
+
+    id: int
+    slug: str
+    name: str
+    process_id: int
+    process_slug: str
+    process_title: str
+
+
+def group_address(db: Session, slug: str, group_slug: str) -> GroupAddress | None:
+    # Through the session, not its connection: the organization's criteria apply. Its
+    # cost matters little, being kept.
+    row = db.execute(
+        select(Group.id, Group.slug, Group.name, Process.id, Process.slug, Process.title)
+        .join(Process, Process.id == Group.process_id)
+        .where(Process.slug == slug, Group.slug == group_slug)
+    ).first()
+    return None if row is None else GroupAddress(*row)
+
+
 def group_by_slug(db: Session, process: Process, slug: str) -> Group | None:
     return db.scalar(select(Group).where(Group.process_id == process.id, Group.slug == slug))
 

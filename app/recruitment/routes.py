@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 from app.access.actor import Actor
 from app.access.permissions import can, require
 from app.cache.fragments import kept_block
+from app.cache.views import kept_view
 from app.db import utcnow
 from app.deps import CurrentActor, DbSession, OptionalActor, RowId
 from app.discussion.queries import flagged_count
@@ -196,6 +197,25 @@ def my_groups(request: Request, db: DbSession, actor: CurrentActor) -> HTMLRespo
     )
 
 
+def _group_content(
+    db: DbSession, process: Process, group: Group, form: FormResult | None = None
+) -> dict[str, object]:
+    meetings = meetings_for_group(db, group.id)
+    return {
+        "process": process,
+        "group": group,
+        "c": queries.coverage(db, group),
+        "meetings": meetings,
+        "coming": registered_counts(db, [m.id for m in meetings]),
+        "now": utcnow(),
+        # The group's way to its target, and the euros another theme may count too.
+        "progress": theme_progress(db, process, [group.theme_id]).get(group.theme_id),
+        "overlaps": overlaps_for_group(db, group),
+        "flagged": flagged_count(db, [group.id]).get(group.id, 0),
+        "form": form or FormResult(),
+    }
+
+
 def _group_page(
     request: Request,
     db: DbSession,
@@ -204,47 +224,42 @@ def _group_page(
     form: FormResult | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    def load() -> dict[str, object]:
-        meetings = meetings_for_group(db, group.id)
-        return {
-            "process": process,
-            "group": group,
-            "c": queries.coverage(db, group),
-            "meetings": meetings,
-            "coming": registered_counts(db, [m.id for m in meetings]),
-            "now": utcnow(),
-            # The group's way to its target, and the euros another theme may count too.
-            "progress": theme_progress(db, process, [group.theme_id]).get(group.theme_id),
-            "overlaps": overlaps_for_group(db, group),
-            "flagged": flagged_count(db, [group.id]).get(group.id, 0),
-            "form": form or FormResult(),
-        }
-
-    actor = getattr(request.state, "actor", None)
-    if form is None and not (
-        can(actor, "group.moderate", group) or can(actor, "proposal.moderate", group)
-    ):
-        # What every member sees alike: kept until the content changes (a chef's view has
-        # forms and counts of their own, and is rendered every time).
-        kept = kept_block(request, "recruitment/group.html", "content", ("member", group.id), load)
-        if kept is not None:
-            return render(
-                request,
-                "recruitment/group.html",
-                {"process": process, "group": group, "kept_content": kept},
-                status_code=status_code,
-            )
-    return render(request, "recruitment/group.html", load(), status_code=status_code)
+    """The group's page rendered for this request: the chef's view (forms and counts of
+    its own), or a form's errors, or a member's where parts are not kept."""
+    context = _group_content(db, process, group, form)
+    return render(request, "recruitment/group.html", context, status_code=status_code)
 
 
 @router.get("/processen/{slug}/groepen/{group_slug}", response_class=HTMLResponse)
 def group_page(
     request: Request, slug: str, group_slug: str, db: DbSession, actor: CurrentActor
 ) -> HTMLResponse:
-    # The members' page asks nothing of the phases; the chef's forms post elsewhere.
-    process, group = _process_and_group(db, slug, group_slug, phases=False)
-    require(actor, "group.view", group)
-    return _group_page(request, db, process, group)
+    address = kept_view(
+        request, ("group", slug, group_slug), lambda: queries.group_address(db, slug, group_slug)
+    )
+    if address is None:
+        raise NotFound()
+    require(actor, "group.view", address)
+
+    def found() -> tuple[Process, Group]:
+        # The members' page asks nothing of the phases; the chef's forms post elsewhere.
+        return _process_and_group(db, slug, group_slug, phases=False)
+
+    if can(actor, "group.moderate", address) or can(actor, "proposal.moderate", address):
+        return _group_page(request, db, *found())
+    # What every member sees alike: kept until the content changes. With the address kept
+    # too, a member's visit costs the statements that find the organization and the
+    # person, and none of the group's own (issue #13).
+    kept = kept_block(
+        request,
+        "recruitment/group.html",
+        "content",
+        ("member", address.id),
+        lambda: _group_content(db, *found()),
+    )
+    if kept is None:
+        return _group_page(request, db, *found())
+    return render(request, "recruitment/group.html", {"group": address, "kept_content": kept})
 
 
 def _applications_page(

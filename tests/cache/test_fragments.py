@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.db import organization_scope
 from tests.conftest import QueryCounter
 from tests.proposals.conftest import Dialogue
 from tests.proposals.conftest import dialogue as dialogue
@@ -38,6 +39,7 @@ def test_members_share_the_page_until_it_changes(
     first, rendered = _visit(client, queries)
     again, kept = _visit(client, queries)
     assert kept < rendered - 5, (kept, rendered)
+    assert kept == 2  # the organization, and the person with their roles: nothing else
     assert _main(again) == _main(first)
 
     bram = TestClient(app, base_url="http://testdorp.test")
@@ -59,5 +61,23 @@ def test_the_chef_always_gets_the_page_rendered(
     sign_in(client, "ruud@example.org")
     first, rendered = _visit(client, queries)
     _again, rendered_again = _visit(client, queries)
-    assert rendered_again == rendered
+    # Rendered anew, every statement of it but the one that finds the group (kept).
+    assert rendered_again == rendered - 1
     assert f'href="{PAGE}/aanmeldingen"' in _main(first)  # the chef's own way in
+
+
+def test_a_renamed_group_is_found_anew_and_an_unknown_one_is_not_found(
+    client: TestClient, db: Session, queries: QueryCounter, dialogue: Dialogue
+) -> None:
+    """The group an address names is kept too; a write to the content lets it go."""
+    db.commit()
+    sign_in(client, "annelies@example.org")
+    _visit(client, queries)
+    with organization_scope(db, dialogue.organization.id):
+        dialogue.group.slug, dialogue.group.name = "scholen", "Scholen"
+        db.commit()
+    assert client.get(PAGE).status_code == 404
+    renamed = client.get("/processen/dialoog/groepen/scholen")
+    assert renamed.status_code == 200
+    assert '<h1 class="utrecht-heading-1">Scholen</h1>' in renamed.text
+    assert client.get("/processen/dialoog/groepen/nergens").status_code == 404
