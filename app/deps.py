@@ -8,10 +8,10 @@ from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
-from app.accounts.sessions import load_actor
-from app.db import ORGANIZATION_KEY, get_session
+from app.accounts.sessions import organization_and_actor
+from app.db import get_session
 from app.errors import SignInRequired, UnknownHost
-from app.organizations.queries import OrganizationView, organization_for_host
+from app.organizations.queries import OrganizationView
 
 # scope="function": the unit of work ends (commits) before the response is sent.
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
@@ -20,15 +20,13 @@ DbSession = Annotated[Session, Depends(get_session, scope="function")]
 def get_current_organization(request: Request, db: DbSession) -> OrganizationView:
     """The organization this request is for, chosen by host name; scopes the session to it
     and loads the signed-in person (if any), so every page knows both."""
-    settings = request.app.state.settings
-    organization = organization_for_host(db, request.headers.get("host", ""), settings)
+    organization, actor = organization_and_actor(db, request, request.app.state.settings)
     if organization is None:
         raise UnknownHost()
-    db.info[ORGANIZATION_KEY] = organization.id
     request.state.organization = organization
     # For what a page asks while it renders (app.privacy.display); not for handlers.
     request.state.db = db
-    request.state.actor = load_actor(db, request, settings)
+    request.state.actor = actor
     return organization
 
 

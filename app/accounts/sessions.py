@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache, partial
 from typing import Any, Protocol
@@ -17,14 +18,31 @@ from typing import Any, Protocol
 from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 from itsdangerous import BadSignature, Signer
-from sqlalchemy import Integer, Select, and_, bindparam, delete, func, select, update
+from sqlalchemy import (
+    Integer,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.access.actor import Actor
 from app.access.roles import STAFF_ROLES, Role, ScopeType
 from app.config import AccountSettings, Settings
 from app.db import KEEP_ON_ROLLBACK, ORGANIZATION_KEY, ScopeViolation, utcnow
-from app.models import Notification, RoleAssignment, User, UserSession
+from app.models import Notification, Organization, RoleAssignment, User, UserSession
+from app.organizations.queries import (
+    OrganizationView,
+    by_host_statement,
+    host_of,
+    organization_for_host,
+    view_of,
+)
 from app.security.events import SESSION_TIMED_OUT, SIGN_IN, security_event
 
 COOKIE_NAME = "dialoog_session"
@@ -154,29 +172,31 @@ def _timed_out(
     return None
 
 
-@cache
-def _actor_statement() -> Select[*tuple[Any, ...]]:
-    """Session, account, active roles and the bell's unread count in one Core statement.
+def _with_actor(statement: Select[Any]) -> Select[Any]:
+    """``statement`` (which selects from the organizations) with the session of the token
+    given, its account, active roles and the bell's unread count joined, in one Core
+    statement: one row per role, or one row of nulls past the organization's columns when
+    no session of this organization has that token.
 
     Core on the session's connection, not the ORM: every signed-in page runs it, and
     building ORM rows for a session, an account and its roles cost 1.5 ms of CPU a page,
     more than the rest of the statement (issue #13). Core passes by the organization
-    scoping of the ORM (app.db), so each table is filtered to the organization here.
+    scoping of the ORM (app.db), so each table is joined on the organization here.
     A person has a handful of roles: joining them repeats the row a few times, which is
     cheaper than another round trip."""
-    organization = bindparam("organization_id", type_=Integer)
+    organization = Organization.id
     unread = (
         select(func.count(Notification.id))
         .where(
             Notification.organization_id == organization,
-            Notification.user_id == UserSession.user_id,
+            Notification.user_id == User.id,
             Notification.read_at.is_(None),
         )
-        .correlate(UserSession)
+        .correlate(User, Organization)
         .scalar_subquery()
     )
     return (
-        select(
+        statement.add_columns(
             UserSession.id.label("session_id"),
             UserSession.method,
             UserSession.created_at,
@@ -192,7 +212,14 @@ def _actor_statement() -> Select[*tuple[Any, ...]]:
             RoleAssignment.granted_by,
             unread.label("unread"),
         )
-        .join(User, and_(User.id == UserSession.user_id, User.organization_id == organization))
+        .outerjoin(
+            UserSession,
+            and_(
+                UserSession.organization_id == organization,
+                UserSession.token_hash == bindparam("token_hash"),
+            ),
+        )
+        .outerjoin(User, and_(User.id == UserSession.user_id, User.organization_id == organization))
         .outerjoin(
             RoleAssignment,
             and_(
@@ -201,17 +228,59 @@ def _actor_statement() -> Select[*tuple[Any, ...]]:
                 RoleAssignment.revoked_at.is_(None),
             ),
         )
-        .where(
-            UserSession.token_hash == bindparam("token_hash"),
-            UserSession.organization_id == organization,
-        )
     )
 
 
+@cache
+def _actor_statement() -> Select[Any]:
+    """The session's person within an organization known by id."""
+    return _with_actor(select().select_from(Organization)).where(
+        Organization.id == bindparam("organization_id", type_=Integer)
+    )
+
+
+@cache
+def _organization_and_actor_statement() -> Select[Any]:
+    """The organization that claims the host, and the session's person in it: what every
+    signed-in page asks first, in one round trip where it took two."""
+    return _with_actor(by_host_statement())
+
+
+def organization_and_actor(
+    db: Session, request: Request, settings: Settings
+) -> tuple[OrganizationView | None, Actor | None]:
+    """The request's organization (app.organizations.queries.organization_for_host) and
+    its signed-in person: ``(None, None)`` for a host no organization claims. Scopes
+    ``db`` to the organization, as the person's own rows belong to it."""
+    raw_host = request.headers.get("host", "")
+    token = _token_from(request, settings)
+    if token is None:
+        organization = organization_for_host(db, raw_host, settings)
+        if organization is not None:
+            db.info[ORGANIZATION_KEY] = organization.id
+        return organization, None
+    rows = (
+        db.connection()
+        .execute(
+            _organization_and_actor_statement(),
+            {"host": host_of(raw_host), "token_hash": _hash(token)},
+        )
+        .all()
+    )
+    if rows:
+        organization = view_of(rows[0])
+        db.info[ORGANIZATION_KEY] = organization.id
+        return organization, _actor_of(db, request, settings, rows)
+    # A development host (localhost) without a claim of its own: the default organization.
+    organization = organization_for_host(db, raw_host, settings)
+    if organization is None:
+        return None, None
+    db.info[ORGANIZATION_KEY] = organization.id
+    return organization, load_actor(db, request, settings)
+
+
 def load_actor(db: Session, request: Request, settings: Settings) -> Actor | None:
-    """The signed-in person of this request with their active roles and the bell's
-    unread count, in one statement: it runs before every signed-in page, so each round
-    trip here is paid on all of them (issue #13's signed-in group page)."""
+    """The signed-in person of this request within the session's organization."""
     token = _token_from(request, settings)
     if token is None:
         return None
@@ -225,7 +294,15 @@ def load_actor(db: Session, request: Request, settings: Settings) -> Actor | Non
         )
         .all()
     )
-    if not rows:
+    return _actor_of(db, request, settings, rows)
+
+
+def _actor_of(
+    db: Session, request: Request, settings: Settings, rows: Sequence[Row[Any]]
+) -> Actor | None:
+    """The person of the joined rows (_with_actor): None without a session, or when it
+    timed out (then it ends here); touches a session in use."""
+    if not rows or rows[0].user_id is None:
         return None
     first = rows[0]
     now = utcnow()

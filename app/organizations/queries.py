@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Row, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -43,7 +43,9 @@ _VIEW_COLUMNS = (
 
 
 @cache
-def _by_host() -> Select[*tuple[Any, ...]]:
+def by_host_statement() -> Select[*tuple[Any, ...]]:
+    """The organization's view columns by the host it claims (``host``); signed-in pages
+    join the person to it (app.accounts.sessions.organization_and_actor)."""
     return (
         select(*_VIEW_COLUMNS)
         .join(OrganizationHost, OrganizationHost.organization_id == Organization.id)
@@ -68,11 +70,14 @@ def organization_for_host(
     organization load its row themselves."""
     host = host_of(raw_host)
     connection = session.connection()
-    row = connection.execute(_by_host(), {"host": host}).first()
+    row = connection.execute(by_host_statement(), {"host": host}).first()
     if row is None and host in settings.local_hosts:
         row = connection.execute(_by_slug(), {"slug": settings.default_organization}).first()
-    if row is None:
-        return None
+    return None if row is None else view_of(row)
+
+
+def view_of(row: Row[Any]) -> OrganizationView:
+    """The view of a row that starts with the view columns."""
     return OrganizationView(
         id=row.id,
         slug=row.slug,

@@ -8,11 +8,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 
+from app.access.actor import Actor
 from app.access.roles import Role, ScopeType
 from app.access.service import grant_role, revoke_role
-from app.accounts.sessions import cookie_name, load_actor
-from app.db import organization_scope
+from app.accounts.sessions import cookie_name, load_actor, organization_and_actor
+from app.db import ORGANIZATION_KEY, organization_scope
 from app.models import Organization
+from app.organizations.queries import OrganizationView
 from tests.conftest import QueryCounter
 from tests.factories import make_organization, make_user
 from tests.notifications.helpers import make_notification
@@ -108,3 +110,60 @@ def test_the_account_row_is_loaded_only_when_a_use_case_asks(
         assert row.id == user.id
         assert actor.user is row
         assert queries.count - before == 1
+
+
+def _ids(found: tuple[OrganizationView | None, Actor | None]) -> tuple[int | None, int | None]:
+    organization, actor = found
+    return (organization.id if organization else None, actor.id if actor else None)
+
+
+def _request_for(host: str, client: TestClient | None, app: FastAPI) -> Request:
+    headers = [(b"host", host.encode())]
+    if client is not None:
+        headers += _request_with(client, app).scope["headers"]
+    return Request({"type": "http", "headers": headers})
+
+
+def test_the_organization_and_the_person_are_one_statement(
+    client: TestClient,
+    app: FastAPI,
+    db: Session,
+    organization: Organization,
+    queries: QueryCounter,
+) -> None:
+    """What every signed-in page asks first: the host's organization and who is signed in."""
+    user = make_user(db, organization, email="annelies@example.org", roles=[Role.CHEF])
+    make_notification(db, organization, user, minutes_ago=1)
+    sign_in(client, "annelies@example.org")
+    db.info.pop(ORGANIZATION_KEY, None)
+
+    before = queries.count
+    found = organization_and_actor(
+        db, _request_for("testdorp.test", client, app), app.state.settings
+    )
+    assert queries.count - before == 1
+    assert _ids(found) == (organization.id, user.id)
+    assert db.info[ORGANIZATION_KEY] == organization.id  # scoped for the rest of the page
+    actor = found[1]
+    assert actor is not None
+    assert actor.unread_notifications == 1
+    assert actor.has_role(Role.CHEF)
+
+
+def test_the_person_is_only_found_within_the_hosts_organization(
+    client: TestClient, app: FastAPI, db: Session, organization: Organization
+) -> None:
+    user = make_user(db, organization, email="annelies@example.org")
+    other = make_organization(db, slug="hoogeveen", hosts=("hoogeveen.test",))
+    sign_in(client, "annelies@example.org")
+    settings = app.state.settings
+
+    def ids(host: str, signed_in: bool = True) -> tuple[int | None, int | None]:
+        request = _request_for(host, client if signed_in else None, app)
+        return _ids(organization_and_actor(db, request, settings))
+
+    assert ids("hoogeveen.test") == (other.id, None)
+    # No claim of its own: a development host is the default organization, person and all.
+    assert ids("localhost") == (organization.id, user.id)
+    assert ids("elders.test") == (None, None)
+    assert ids("testdorp.test", signed_in=False) == (organization.id, None)
