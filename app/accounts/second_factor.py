@@ -53,7 +53,7 @@ from app.security.events import (
 )
 
 # The session method of a password sign-in that passed the second factor; staff roles
-# hold in a password session only with it (app.accounts.sessions.load_actor).
+# hold in a password session only with it (app.accounts.sessions.organization_and_actor).
 METHOD = "password+totp"
 PENDING_KEY = "dialoog_second_factor"
 RENEWAL_KEY = "dialoog_second_factor_renewal"

@@ -55,7 +55,7 @@ def _row(notification: Notification, zone: ZoneInfo) -> NotificationRow:
 @router.get("/teller", response_class=HTMLResponse, name="notification_bell")
 def bell(request: Request, organization: CurrentOrg, actor: OptionalActor) -> HTMLResponse:
     """The bell alone, for its poll. The count came with the actor (one COUNT, see
-    app.accounts.sessions.load_actor). Signed out meanwhile: an empty answer removes the
+    app.accounts.sessions.organization_and_actor). Signed out meanwhile: an empty answer removes the
     bell and ends the poll, instead of pulling the open page to the sign-in form."""
     if not can(actor, "notifications.view"):
         return HTMLResponse("")
