@@ -39,12 +39,12 @@ def test_no_two_routers_answer_the_same_address(settings: Settings) -> None:
     routes = _routes_by_router(create_app(settings))
     assert len(routes) > 200  # all of them: FastAPI still exposes its included routes
     clashes = [
-        f"{route.path} ({sorted(route.methods)}) is also {other.path}"
+        f"{route.path} ({sorted(route.methods or ())}) is also {other.path}"
         for position, route in routes
         for address in _addresses(route)
         for other_position, other in routes
         if other_position != position
-        and route.methods & other.methods
+        and (route.methods or set()) & (other.methods or set())
         and other.path_regex.match(address)
     ]
     assert clashes == []
