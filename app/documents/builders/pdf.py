@@ -3,9 +3,9 @@ theme with each proposal and its product sheet, and the summary tables.
 
 One HTML document, laid out once. The contents get their page numbers from CSS
 (``target-counter``), so there is no second pass. The amounts tables are small and kept
-whole on a page (``break-inside: avoid``): tables broken across pages are where WeasyPrint
-spends its time (TOOLING.md). Only files under static/ can be fetched, as for the green
-paper's PDF."""
+whole on a page (``break-inside: avoid``), and a proposal's has fixed column widths
+(edition-print.css): measuring every cell for the automatic table layout cost 1-2 s of a
+441-page build. Only files under static/ can be fetched, as for the green paper's PDF."""
 
 from __future__ import annotations
 
