@@ -236,11 +236,22 @@ def median_of(runs: list[Result]) -> Result:
     )
 
 
-def report(ceiling: Result, results: list[Result]) -> None:
-    print(f"\n{'page':<26}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'x ceiling':>11}{'errors':>8}")
-    for r in [ceiling, *results]:
+def shares(rounds: list[list[Result]]) -> list[tuple[float, float]]:
+    """Per page, the lowest and highest share of the ceiling measured beside it in a round:
+    how far one round may be off the median."""
+    per_round = [[r.rps / results[0].rps for r in results] for results in rounds]
+    return [(min(column), max(column)) for column in zip(*per_round, strict=True)]
+
+
+def report(ceiling: Result, results: list[Result], spread: list[tuple[float, float]]) -> None:
+    print(
+        f"\n{'page':<26}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'x ceiling':>11}"
+        f"{'rounds':>12}{'errors':>8}"
+    )
+    for r, (low, high) in zip([ceiling, *results], spread, strict=True):
+        span = f"{low:.2f}-{high:.2f}"
         print(f"{r.label:<26}{r.rps:>8.0f}{r.p50_ms:>9.1f}{r.p99_ms:>9.1f}"
-              f"{r.rps / ceiling.rps:>11.2f}{r.errors:>8}")  # fmt: skip
+              f"{r.rps / ceiling.rps:>11.2f}{span:>12}{r.errors:>8}")  # fmt: skip
     slow = [r.label for r in results if r.rps < 0.5 * ceiling.rps or r.p99_ms >= 150 or r.errors]
     print(
         "\ntargets (>= 0.5 x ceiling, p99 < 150 ms, no errors): "
@@ -289,7 +300,7 @@ def main() -> int:
         f"median of {args.rounds} rounds"
     )
     ceiling, *results = [median_of(list(runs)) for runs in zip(*rounds, strict=True)]
-    report(ceiling, results)
+    report(ceiling, results, shares(rounds))
     return 0
 
 
