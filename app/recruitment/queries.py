@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -49,6 +50,7 @@ class GroupAddress:
     (app.cache.views): enough to ask who may see the group (``id``, as the permission
     predicates read it) and to title its page."""
 
+    object_type: ClassVar[str] = "Group"  # what a refusal's log line calls it
     id: int
     slug: str
     name: str

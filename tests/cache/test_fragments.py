@@ -4,6 +4,7 @@ the same for the next member; the chef's view (forms, waiting counts) is never k
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -81,3 +82,25 @@ def test_a_renamed_group_is_found_anew_and_an_unknown_one_is_not_found(
     assert renamed.status_code == 200
     assert '<h1 class="utrecht-heading-1">Scholen</h1>' in renamed.text
     assert client.get("/processen/dialoog/groepen/nergens").status_code == 404
+
+
+def test_an_outsider_is_refused_and_logged_when_the_address_is_kept(
+    client: TestClient,
+    db: Session,
+    queries: QueryCounter,
+    dialogue: Dialogue,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    db.commit()
+    sign_in(client, "annelies@example.org")
+    _visit(client, queries)  # the address is kept now
+    client.cookies.clear()
+    sign_in(client, "carla@example.org")  # in no group
+
+    assert client.get(PAGE).status_code == 403
+    refused = [
+        record.msg
+        for record in caplog.records
+        if isinstance(record.msg, dict) and record.msg.get("action") == "group.view"
+    ]
+    assert [(r["object_type"], r["object_id"]) for r in refused] == [("Group", dialogue.group.id)]
