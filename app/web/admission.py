@@ -16,7 +16,9 @@ starts: the queries, the rendering and the commit are done by then; a stream's l
 Writes (POST) do not pass the gate: their bodies arrive at the client's pace (an upload of
 10 MiB), and a slow sender must not hold a reader's place.
 
-The gate sits inside the page cache, so a page served from the cache never queues.
+The gate sits outside the page cache (app.main): a page served from the cache still asks
+the database for the organization's content version, in a thread, so it passes the gate
+too, for the fraction of a millisecond that takes.
 """
 
 from __future__ import annotations
