@@ -48,13 +48,13 @@ def require(actor: Actor | None, action: str, obj: Any = None) -> None:
     person gets a 403, and either way a log line names who tried what."""
     if not can(actor, action, obj):
         # A plain view of a row names the row's kind (app.recruitment.queries.GroupAddress).
-        kind = getattr(obj, "object_type", type(obj).__name__)
+        kind = None if obj is None else getattr(obj, "object_type", type(obj).__name__)
         security_event(
             ACCESS_REFUSED,
             warning=True,
             action=action,
             actor=getattr(actor, "id", None),
-            object_type=kind if obj is not None else None,
+            object_type=kind,
             object_id=getattr(obj, "id", None),
         )
         if actor is None:

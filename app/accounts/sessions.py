@@ -254,29 +254,26 @@ def organization_and_actor(
     ``db`` to the organization, as the person's own rows belong to it."""
     raw_host = request.headers.get("host", "")
     token = _token_from(request, settings)
-    if token is None:
-        organization = organization_for_host(db, raw_host, settings)
-        if organization is not None:
-            db.info[ORGANIZATION_KEY] = organization.id
-        return organization, None
-    rows = (
-        db.connection()
-        .execute(
-            _organization_and_actor_statement(),
-            {"host": host_of(raw_host), "token_hash": _hash(token)},
+    if token is not None:
+        rows = (
+            db.connection()
+            .execute(
+                _organization_and_actor_statement(),
+                {"host": host_of(raw_host), "token_hash": _hash(token)},
+            )
+            .all()
         )
-        .all()
-    )
-    if rows:
-        organization = view_of(rows[0])
-        db.info[ORGANIZATION_KEY] = organization.id
-        return organization, _actor_of(db, request, settings, rows)
-    # A development host (localhost) without a claim of its own: the default organization.
-    organization = organization_for_host(db, raw_host, settings)
-    if organization is None:
+        if rows:
+            organization = view_of(rows[0])
+            db.info[ORGANIZATION_KEY] = organization.id
+            return organization, _actor_of(db, request, settings, rows)
+    # Nobody signed in, or a development host (localhost) without a claim of its own,
+    # which is the default organization: the organization first, then the person in it.
+    found = organization_for_host(db, raw_host, settings)
+    if found is None:
         return None, None
-    db.info[ORGANIZATION_KEY] = organization.id
-    return organization, load_actor(db, request, settings)
+    db.info[ORGANIZATION_KEY] = found.id
+    return found, load_actor(db, request, settings)
 
 
 def load_actor(db: Session, request: Request, settings: Settings) -> Actor | None:
