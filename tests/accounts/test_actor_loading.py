@@ -3,6 +3,7 @@ session, account, roles and the bell's unread count together (issue #13)."""
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from app.access.roles import Role, ScopeType
 from app.access.service import grant_role, revoke_role
 from app.accounts.sessions import cookie_name, load_actor, organization_and_actor
 from app.db import ORGANIZATION_KEY, organization_scope
-from app.models import Organization
+from app.models import Organization, User
 from app.organizations.queries import OrganizationView
 from tests.conftest import QueryCounter
 from tests.factories import make_organization, make_user
@@ -21,10 +22,32 @@ from tests.notifications.helpers import make_notification
 from tests.web.helpers import sign_in
 
 
-def _request_with(client: TestClient, app: FastAPI) -> Request:
-    name = cookie_name(app.state.settings)
-    cookie = f"{name}={client.cookies[name]}"
-    return Request({"type": "http", "headers": [(b"cookie", cookie.encode())]})
+def _request_with(client: TestClient | None, app: FastAPI, host: str = "") -> Request:
+    """A request on ``host`` with ``client``'s session cookie (none without a client)."""
+    headers = [(b"host", host.encode())]
+    if client is not None:
+        name = cookie_name(app.state.settings)
+        headers.append((b"cookie", f"{name}={client.cookies[name]}".encode()))
+    return Request({"type": "http", "headers": headers})
+
+
+@pytest.fixture
+def chef(client: TestClient, db: Session, organization: Organization) -> User:
+    """Annelies, chef, signed in, with three unread notifications and one read."""
+    user = make_user(db, organization, email="annelies@example.org", roles=[Role.CHEF])
+    for minutes in range(3):
+        make_notification(db, organization, user, minutes_ago=minutes)
+    make_notification(db, organization, user, minutes_ago=9, read=True)
+    sign_in(client, "annelies@example.org")
+    return user
+
+
+def _is_the_chef(actor: Actor | None, chef: User) -> None:
+    assert actor is not None
+    assert actor.id == chef.id
+    assert actor.unread_notifications == 3
+    assert actor.has_role(Role.CHEF)
+    assert (Role.CHEF, ScopeType.ORGANIZATION, None) in actor.roles
 
 
 def test_the_actor_is_one_statement_whatever_their_roles_and_notifications(
@@ -33,12 +56,8 @@ def test_the_actor_is_one_statement_whatever_their_roles_and_notifications(
     db: Session,
     organization: Organization,
     queries: QueryCounter,
+    chef: User,
 ) -> None:
-    user = make_user(db, organization, email="annelies@example.org", roles=[Role.CHEF])
-    for minutes in range(3):
-        make_notification(db, organization, user, minutes_ago=minutes)
-    make_notification(db, organization, user, minutes_ago=9, read=True)
-    sign_in(client, "annelies@example.org")
     request = _request_with(client, app)
 
     with organization_scope(db, organization.id):
@@ -46,11 +65,7 @@ def test_the_actor_is_one_statement_whatever_their_roles_and_notifications(
         actor = load_actor(db, request, app.state.settings)
         assert queries.count - before == 1
 
-    assert actor is not None
-    assert actor.id == user.id
-    assert actor.unread_notifications == 3
-    assert actor.has_role(Role.CHEF)
-    assert (Role.CHEF, ScopeType.ORGANIZATION, None) in actor.roles
+    _is_the_chef(actor, chef)
 
 
 def test_an_unknown_cookie_is_nobody(client: TestClient, app: FastAPI, db: Session) -> None:
@@ -117,37 +132,26 @@ def _ids(found: tuple[OrganizationView | None, Actor | None]) -> tuple[int | Non
     return (organization.id if organization else None, actor.id if actor else None)
 
 
-def _request_for(host: str, client: TestClient | None, app: FastAPI) -> Request:
-    headers = [(b"host", host.encode())]
-    if client is not None:
-        headers += _request_with(client, app).scope["headers"]
-    return Request({"type": "http", "headers": headers})
-
-
 def test_the_organization_and_the_person_are_one_statement(
     client: TestClient,
     app: FastAPI,
     db: Session,
     organization: Organization,
     queries: QueryCounter,
+    chef: User,
 ) -> None:
     """What every signed-in page asks first: the host's organization and who is signed in."""
-    user = make_user(db, organization, email="annelies@example.org", roles=[Role.CHEF])
-    make_notification(db, organization, user, minutes_ago=1)
-    sign_in(client, "annelies@example.org")
     db.info.pop(ORGANIZATION_KEY, None)
 
     before = queries.count
-    found = organization_and_actor(
-        db, _request_for("testdorp.test", client, app), app.state.settings
+    found, actor = organization_and_actor(
+        db, _request_with(client, app, "testdorp.test"), app.state.settings
     )
     assert queries.count - before == 1
-    assert _ids(found) == (organization.id, user.id)
+    assert found is not None
+    assert found.id == organization.id
     assert db.info[ORGANIZATION_KEY] == organization.id  # scoped for the rest of the page
-    actor = found[1]
-    assert actor is not None
-    assert actor.unread_notifications == 1
-    assert actor.has_role(Role.CHEF)
+    _is_the_chef(actor, chef)
 
 
 def test_the_person_is_only_found_within_the_hosts_organization(
@@ -159,7 +163,7 @@ def test_the_person_is_only_found_within_the_hosts_organization(
     settings = app.state.settings
 
     def ids(host: str, signed_in: bool = True) -> tuple[int | None, int | None]:
-        request = _request_for(host, client if signed_in else None, app)
+        request = _request_with(client if signed_in else None, app, host)
         return _ids(organization_and_actor(db, request, settings))
 
     assert ids("hoogeveen.test") == (other.id, None)
